@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# kcxx.mk - Kbuild support for kernel modules written in C++ on kcxx.
+#
+# Include it from the Kbuild file of any out-of-tree module directory:
+#
+#	include /path/to/kcxx/framework/kcxx.mk
+#	obj-m        += mydrv.o
+#	mydrv-y      := mydrv_main.o $(kcxx-bridge)
+#
+# and build as usual (make -C $KDIR M=$PWD). Then:
+#  - an object whose source is foo.cpp is compiled as C++20 with the kernel's own
+#    arch and mitigation flags, minus the C-only ones (probed, not listed);
+#  - $(kcxx-bridge) are the C bridge objects, compiled from kcxx's sources
+#    against the target kernel's headers into kcxx-bridge/ of this directory;
+#  - C++ sees kernel constants through <kcxx/generated/kconsts.h>, generated
+#    from the target's headers into kcxx-gen/ of this directory.
+#
+# C++ sources cannot include kernel headers: the include path holds only kcxx.
+#
+# Global constructors: Debian kernels (CONFIG_CONSTRUCTORS=n) never run a
+# module's .init_array, and kernels that do would run it before module_init.
+# kcxx's policy is that C++ modules have none: globals are constinit, and
+# tools/kcxx-check-ko rejects a module with .init_array/.ctors/.fini_array.
+#
+# Knobs: KCXX_WERROR (default y) adds -Werror to C and C++; cxxflags-y and
+# CXXFLAGS_foo.o add C++ flags like ccflags-y and CFLAGS_foo.o do for C.
+
+kcxx-src := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+
+KCXX_WERROR ?= y
+KCXX_CXX ?= $(subst gcc,g++,$(filter-out ccache,$(CC)))
+
+# ---------------------------------------------------------------------------
+# C++ flags
+
+kcxx-kernel-flags = $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) $(KBUILD_CFLAGS_MODULE)
+kcxx-rejected := $(shell $(CONFIG_SHELL) $(kcxx-src)/scripts/cxx-reject-flags \
+		   $(obj)/.kcxx-rejected-flags "$(KCXX_CXX)" $(kcxx-kernel-flags))
+
+kcxx-werror := $(if $(filter y,$(KCXX_WERROR)),-Werror)
+
+# Language and runtime: no exceptions, RTTI, unwind tables, thread-safe
+# statics or atexit; no C++ library and no compiler headers either.
+kcxx-lang-flags := -std=gnu++20 -fno-exceptions -fno-rtti -fno-threadsafe-statics \
+		   -fno-use-cxa-atexit -nostdinc++ -ffreestanding \
+		   -fno-asynchronous-unwind-tables -fno-unwind-tables \
+		   -Wall -Wextra -Wno-unused-parameter $(kcxx-werror)
+
+kcxx-include-flags = -I$(kcxx-src)/include -I$(obj)/kcxx-gen
+
+kcxx_cxx_flags = -Wp,-MMD,$(depfile) -nostdinc \
+		 $(filter-out $(kcxx-rejected), $(kcxx-kernel-flags)) \
+		 $(if $(part-of-module),-DMODULE) \
+		 $(basename_flags) $(modname_flags) \
+		 $(kcxx-lang-flags) $(kcxx-include-flags) \
+		 $(cxxflags-y) $(CXXFLAGS_$(target-stem).o)
+
+quiet_cmd_cxx_o_cpp = C++ $(quiet_modtag) $@
+      cmd_cxx_o_cpp = $(KCXX_CXX) $(kcxx_cxx_flags) -c -o $@ $< $(cmd_objtool)
+
+define rule_cxx_o_cpp
+	$(call cmd_and_fixdep,cxx_o_cpp)
+	$(call cmd,gen_objtooldep)
+endef
+
+$(obj)/%.o: $(src)/%.cpp $(obj)/kcxx-gen/kcxx/generated/kconsts.h FORCE
+	$(call if_changed_rule,cxx_o_cpp)
+
+# ---------------------------------------------------------------------------
+# Kernel constants for C++, generated from the target's headers the way
+# Kbuild makes asm-offsets.h.
+
+$(obj)/kcxx-gen/kconsts.s: $(kcxx-src)/bridge/kconsts.c FORCE
+	$(call if_changed_dep,cc_s_c)
+
+$(obj)/kcxx-gen/kcxx/generated/kconsts.h: $(obj)/kcxx-gen/kconsts.s FORCE
+	$(call filechk,offsets,KCXX_GENERATED_KCONSTS_H)
+
+targets += kcxx-gen/kconsts.s kcxx-gen/kcxx/generated/kconsts.h
+
+# ---------------------------------------------------------------------------
+# The C bridge: every kernel call C++ makes goes through one of these files.
+
+ccflags-y += -I$(kcxx-src)/include $(kcxx-werror)
+
+kcxx-bridge-sources := $(filter-out kconsts.c,$(notdir $(wildcard $(kcxx-src)/bridge/*.c)))
+kcxx-bridge := $(patsubst %.c,kcxx-bridge/%.o,$(kcxx-bridge-sources))
+
+$(obj)/kcxx-bridge/%.o: $(kcxx-src)/bridge/%.c FORCE
+	$(call if_changed_rule,cc_o_c)
