@@ -9,7 +9,8 @@
  * kcxx_vprintk() - log one message through printk()
  * @level: a KERN_<LEVEL> digit, '0' (emerg) to '7' (debug), or 'c' (cont)
  * @fmt: printf-style format, with the kernel's %p extensions
- * @args: arguments for @fmt
+ * @args: arguments for @fmt; a pointer, because va_list is an array on x86_64
+ *        and a va_list parameter cannot be pointed to as one
  *
  * The level travels as an argument: printk() reads the KERN_SOH prefix from the
  * formatted text, so a prefix made by "%c" counts like a literal one.
@@ -17,9 +18,9 @@
  * Context: any context printk() may be called from.
  * Return: the number of characters printed.
  */
-int kcxx_vprintk(char level, const char *fmt, va_list args)
+int kcxx_vprintk(char level, const char *fmt, va_list *args)
 {
-	struct va_format vaf = { .fmt = fmt, .va = &args };
+	struct va_format vaf = { .fmt = fmt, .va = args };
 
 	return printk(KERN_SOH "%c%pV", level, &vaf);
 }

@@ -13,6 +13,14 @@
 #define KCXX_CONCAT_(a, b) a##b
 #define KCXX_CONCAT(a, b) KCXX_CONCAT_(a, b)
 
+/*
+ * The loader calls the entry points through pointers: keep their addresses
+ * visibly taken, as module_init() does, or objtool (x86 IBT) seals them.
+ */
+#define KCXX_ADDRESSABLE(fn, secname)                                         \
+	[[gnu::used, gnu::section(secname)]]                                   \
+	static constinit decltype(&fn) KCXX_CONCAT(kcxx_addressable_, fn) = &fn;
+
 /// One `tag=value` entry of .modinfo.
 #define KCXX_MODULE_INFO(tag, value)                                           \
 	[[gnu::section(".modinfo"), gnu::used, gnu::aligned(1)]]               \
@@ -31,11 +39,13 @@
  */
 #define KCXX_MODULE_INIT(fn)                                                   \
 	extern "C" int init_module(void);                                      \
-	extern "C" int init_module(void) { return fn(); }
+	extern "C" int init_module(void) { return fn(); }                      \
+	KCXX_ADDRESSABLE(init_module, ".init.data")
 
 /// KCXX_MODULE_EXIT(fn) - run `void fn()` when the module is unloaded.
 #define KCXX_MODULE_EXIT(fn)                                                   \
 	extern "C" void cleanup_module(void);                                  \
-	extern "C" void cleanup_module(void) { fn(); }
+	extern "C" void cleanup_module(void) { fn(); }                         \
+	KCXX_ADDRESSABLE(cleanup_module, ".exit.data")
 
 #endif // KCXX_MODULE_H

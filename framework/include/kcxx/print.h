@@ -25,7 +25,7 @@ enum class LogLevel : char {
 };
 
 [[gnu::format(printf, 2, 0)]] inline int vprint(LogLevel level, const char *fmt,
-						 __builtin_va_list args)
+						 __builtin_va_list *args)
 {
 	// SAFETY: fmt and args were checked against each other by the caller's
 	// format attribute; the bridge hands both to printk() unchanged.
@@ -37,7 +37,7 @@ enum class LogLevel : char {
 	{                                                                      \
 		__builtin_va_list args;                                        \
 		__builtin_va_start(args, fmt);                                 \
-		int n = vprint(level, fmt, args);                              \
+		int n = vprint(level, fmt, &args);                              \
 		__builtin_va_end(args);                                        \
 		return n;                                                      \
 	}

@@ -10,7 +10,7 @@ extern "C" {
 #endif
 
 __attribute__((format(printf, 2, 0)))
-int kcxx_vprintk(char level, const char *fmt, __builtin_va_list args);
+int kcxx_vprintk(char level, const char *fmt, __builtin_va_list *args);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# kcxx - safe C++ for Linux kernel drivers. See README.md.
+#
+#   make demo                 build, boot the emulated board, show kcxx working
+#   make check                every test (installs what it needs, as root)
+#   make [KDIR=dir] [ARCH=.. CROSS_COMPILE=..]
+#                             build all modules against a kernel build tree
+#                             (default /lib/modules/$(uname -r)/build)
+#   make TARGET=arm64-6.1     build for one target of the matrix
+#   make matrix               build the whole matrix: $(MATRIX)
+#   make shell [OVERLAY=x.dts] [KERNEL=6.1|6.12] [BOARD=virt|raspi3b]
+#                             boot an emulated board with kcxx's modules, a
+#                             shell on its console
+#   make deps                 install packages and fetch Debian kernels
+#   make clean                remove build/
+
+MATRIX := arm64-6.1 arm64-6.12 x86_64-6.1 x86_64-6.12
+KDIR ?= $(wildcard /lib/modules/$(shell uname -r)/build)
+BOARD ?= virt
+KERNEL ?= 6.1
+
+.PHONY: all modules matrix check demo deps shell clean help
+
+all: modules
+
+modules:
+ifdef TARGET
+	tools/kcxx-build $(TARGET)
+else ifneq ($(KDIR),)
+	tools/kcxx-build --kdir $(KDIR) $(if $(ARCH),ARCH=$(ARCH)) \
+		$(if $(CROSS_COMPILE),CROSS_COMPILE=$(CROSS_COMPILE))
+else
+	@echo "No kernel build tree: give KDIR=..., or TARGET=one of $(MATRIX) (make deps fetches them)." >&2
+	@exit 1
+endif
+
+matrix: deps
+	@for t in $(MATRIX); do tools/kcxx-build $$t || exit 1; done
+
+deps:
+	tools/kcxx-deps
+
+check: deps
+	tests/run
+
+demo: deps
+	tools/kcxx-demo
+
+shell: deps
+	tools/kcxx-build arm64-$(KERNEL) >/dev/null
+	tools/kcxx-qemu --board $(BOARD) --kernel $(KERNEL) --interactive \
+		$(if $(OVERLAY),--overlay $(OVERLAY)) \
+		$(foreach m,$(MODULES),--module $(m))
+
+clean:
+	rm -rf build
+
+help:
+	@sed -n '3,20p' Makefile
