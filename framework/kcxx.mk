@@ -47,6 +47,10 @@ kcxx-lang-flags := -std=gnu++20 -fno-exceptions -fno-rtti -fno-threadsafe-static
 		   -fno-asynchronous-unwind-tables -fno-unwind-tables \
 		   -Wall -Wextra -Wno-unused-parameter $(kcxx-werror)
 
+# GCC's __atomic builtins would call libgcc helpers on arm64 (outline atomics);
+# inline LL/SC sequences are correct on every arm64 CPU. Atomic<T> needs this.
+kcxx-lang-flags += $(if $(filter arm64,$(SRCARCH)),-mno-outline-atomics)
+
 kcxx-include-flags = -I$(kcxx-src)/include -I$(obj)/kcxx-gen
 
 kcxx_cxx_flags = -Wp,-MMD,$(depfile) -nostdinc \

@@ -10,8 +10,12 @@
 #include <linux/kbuild.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/version.h>
+#ifdef CONFIG_ARM64
+#include <asm/cpucaps.h>
+#endif
 
 void kcxx_kconsts(void);
 
@@ -26,6 +30,8 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_GFP_NOWARN, (__force unsigned int)__GFP_NOWARN);
 	BLANK();
 	DEFINE(KCXX_PAGE_SIZE, PAGE_SIZE);
+	DEFINE(KCXX_KMALLOC_MINALIGN, ARCH_KMALLOC_MINALIGN);
+	DEFINE(KCXX_KMALLOC_MAX_SIZE, KMALLOC_MAX_SIZE);
 	DEFINE(KCXX_MAX_ERRNO, MAX_ERRNO);
 	BLANK();
 	DEFINE(KCXX_EPERM, EPERM);
@@ -48,6 +54,12 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_ERESTARTSYS, ERESTARTSYS);
 	DEFINE(KCXX_EPROBE_DEFER, EPROBE_DEFER);
 	BLANK();
+#ifdef CONFIG_ARM64
+	/* The erratum alternative that arm64's readX() carry (kcxx/io_mem.h). */
+	DEFINE(KCXX_ARM64_WORKAROUND_DEVICE_LOAD_ACQUIRE,
+	       ARM64_WORKAROUND_DEVICE_LOAD_ACQUIRE);
+	BLANK();
+#endif
 	DEFINE(KCXX_SIZEOF_MUTEX, sizeof(struct mutex));
 	DEFINE(KCXX_ALIGNOF_MUTEX, __alignof__(struct mutex));
 	DEFINE(KCXX_SIZEOF_SPINLOCK, sizeof(spinlock_t));

@@ -58,6 +58,20 @@ template <typename A> inline constexpr bool is_same_v<A, A> = true;
 
 template <typename T> inline constexpr bool is_void_v = is_same_v<T, void>;
 
+template <typename T> inline constexpr bool is_integral_v = false;
+template <> inline constexpr bool is_integral_v<bool> = true;
+template <> inline constexpr bool is_integral_v<char> = true;
+template <> inline constexpr bool is_integral_v<signed char> = true;
+template <> inline constexpr bool is_integral_v<unsigned char> = true;
+template <> inline constexpr bool is_integral_v<short> = true;
+template <> inline constexpr bool is_integral_v<unsigned short> = true;
+template <> inline constexpr bool is_integral_v<int> = true;
+template <> inline constexpr bool is_integral_v<unsigned int> = true;
+template <> inline constexpr bool is_integral_v<long> = true;
+template <> inline constexpr bool is_integral_v<unsigned long> = true;
+template <> inline constexpr bool is_integral_v<long long> = true;
+template <> inline constexpr bool is_integral_v<unsigned long long> = true;
+
 template <typename T>
 inline constexpr bool is_trivially_copyable_v = __is_trivially_copyable(T);
 

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0
+// Bug class: unlocking twice, or using data after the unlock, through a copy
+// of the proof that the lock is held. Guards cannot be copied.
+// expect-error: use of deleted function .*Mutex<T>::Guard::Guard\(const kcxx::Mutex<T>::Guard&\)
+#include <kcxx/mutex.h>
+
+using namespace kcxx;
+
+int read(Mutex<int> &m)
+{
+	auto guard = m.lock();
+#ifdef KCXX_COMPILE_FAIL
+	auto copy = guard;
+	return *copy;
+#else
+	return *guard;
+#endif
+}
