@@ -5,14 +5,20 @@
  * machinery turns each DEFINE() into a #define in <kcxx/generated/kconsts.h>.
  */
 #include <linux/completion.h>
+#include <linux/ioctl.h>
+#include <linux/poll.h>
+#include <linux/signal.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/kbuild.h>
 #include <linux/mm.h>
+#include <linux/mod_devicetable.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/version.h>
+#include <kcxx/bridge/miscdev.h>
+#include <kcxx/bridge/platform.h>
 #ifdef CONFIG_ARM64
 #include <asm/cpucaps.h>
 #endif
@@ -60,10 +66,39 @@ void kcxx_kconsts(void)
 	       ARM64_WORKAROUND_DEVICE_LOAD_ACQUIRE);
 	BLANK();
 #endif
+	DEFINE(KCXX_IOC_NRSHIFT, _IOC_NRSHIFT);
+	DEFINE(KCXX_IOC_TYPESHIFT, _IOC_TYPESHIFT);
+	DEFINE(KCXX_IOC_SIZESHIFT, _IOC_SIZESHIFT);
+	DEFINE(KCXX_IOC_DIRSHIFT, _IOC_DIRSHIFT);
+	DEFINE(KCXX_IOC_SIZEBITS, _IOC_SIZEBITS);
+	DEFINE(KCXX_IOC_NONE, _IOC_NONE);
+	DEFINE(KCXX_IOC_READ, _IOC_READ);
+	DEFINE(KCXX_IOC_WRITE, _IOC_WRITE);
+	BLANK();
+	DEFINE(KCXX_EPOLLIN, (__force unsigned int)EPOLLIN);
+	DEFINE(KCXX_EPOLLOUT, (__force unsigned int)EPOLLOUT);
+	DEFINE(KCXX_EPOLLRDNORM, (__force unsigned int)EPOLLRDNORM);
+	DEFINE(KCXX_EPOLLWRNORM, (__force unsigned int)EPOLLWRNORM);
+	DEFINE(KCXX_EPOLLERR, (__force unsigned int)EPOLLERR);
+	DEFINE(KCXX_EPOLLHUP, (__force unsigned int)EPOLLHUP);
+	DEFINE(KCXX_SIGIO, SIGIO);
+	DEFINE(KCXX_POLL_IN, POLL_IN);
+	DEFINE(KCXX_POLL_OUT, POLL_OUT);
+	BLANK();
+	DEFINE(KCXX_SIZEOF_WAIT_QUEUE_HEAD, sizeof(struct wait_queue_head));
+	DEFINE(KCXX_ALIGNOF_WAIT_QUEUE_HEAD, __alignof__(struct wait_queue_head));
 	DEFINE(KCXX_SIZEOF_MUTEX, sizeof(struct mutex));
 	DEFINE(KCXX_ALIGNOF_MUTEX, __alignof__(struct mutex));
 	DEFINE(KCXX_SIZEOF_SPINLOCK, sizeof(spinlock_t));
 	DEFINE(KCXX_ALIGNOF_SPINLOCK, __alignof__(spinlock_t));
 	DEFINE(KCXX_SIZEOF_COMPLETION, sizeof(struct completion));
 	DEFINE(KCXX_ALIGNOF_COMPLETION, __alignof__(struct completion));
+	BLANK();
+	DEFINE(KCXX_SIZEOF_OF_DEVICE_ID, sizeof(struct of_device_id));
+	DEFINE(KCXX_OFFSETOF_OF_DEVICE_ID_COMPATIBLE, offsetof(struct of_device_id, compatible));
+	DEFINE(KCXX_OFFSETOF_OF_DEVICE_ID_DATA, offsetof(struct of_device_id, data));
+	DEFINE(KCXX_SIZEOF_PLATFORM_DRIVER, sizeof(struct kcxx_platform_driver));
+	DEFINE(KCXX_ALIGNOF_PLATFORM_DRIVER, __alignof__(struct kcxx_platform_driver));
+	DEFINE(KCXX_SIZEOF_MISCDEV, sizeof(struct kcxx_miscdev));
+	DEFINE(KCXX_ALIGNOF_MISCDEV, __alignof__(struct kcxx_miscdev));
 }

@@ -2,6 +2,7 @@
 /*
  * printk bridge: C++ cannot expand the printk() macro family.
  */
+#include <linux/kernel.h>
 #include <linux/printk.h>
 #include <kcxx/bridge/printk.h>
 
@@ -23,4 +24,18 @@ int kcxx_vprintk(char level, const char *fmt, va_list *args)
 	struct va_format vaf = { .fmt = fmt, .va = args };
 
 	return printk(KERN_SOH "%c%pV", level, &vaf);
+}
+
+/**
+ * kcxx_vsnprintf() - format into a buffer, truncating to @size
+ * @buf: the buffer
+ * @size: its size, including the terminating NUL
+ * @fmt: printf-style format
+ * @args: its arguments
+ *
+ * Return: the length the whole output would have had.
+ */
+int kcxx_vsnprintf(char *buf, unsigned long size, const char *fmt, va_list *args)
+{
+	return vsnprintf(buf, size, fmt, *args);
 }

@@ -56,6 +56,20 @@ template <typename T, typename U = T> constexpr T exchange(T &obj, U &&value)
 template <typename A, typename B> inline constexpr bool is_same_v = false;
 template <typename A> inline constexpr bool is_same_v<A, A> = true;
 
+template <typename T> struct remove_cv {
+	using type = T;
+};
+template <typename T> struct remove_cv<const T> {
+	using type = T;
+};
+template <typename T> struct remove_cv<volatile T> {
+	using type = T;
+};
+template <typename T> struct remove_cv<const volatile T> {
+	using type = T;
+};
+template <typename T> using remove_cvref_t = typename remove_cv<remove_reference_t<T>>::type;
+
 template <typename T> inline constexpr bool is_void_v = is_same_v<T, void>;
 
 template <typename T> inline constexpr bool is_integral_v = false;

@@ -11,6 +11,8 @@ extern "C" {
 
 __attribute__((format(printf, 2, 0)))
 int kcxx_vprintk(char level, const char *fmt, __builtin_va_list *args);
+__attribute__((format(printf, 3, 0)))
+int kcxx_vsnprintf(char *buf, unsigned long size, const char *fmt, __builtin_va_list *args);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Platform drivers: <linux/platform_device.h> and <linux/mod_devicetable.h>'s
+ * of_device_id, for C++ drivers matched from device-tree nodes.
+ *
+ *	class Leds : public PlatformDriver<Leds> {
+ *	public:
+ *		struct MatchData { u32 pins; };
+ *		static constexpr OfMatch<MatchData> of_table[] = {
+ *			{ "kcxx,pl061-leds", { 8 } },
+ *		};
+ *		static Result<Box<Leds>> probe(PlatformDevice &pdev, const MatchData &m);
+ *		~Leds();	// remove: runs when the device unbinds
+ *	};
+ *	KCXX_MODULE_PLATFORM_DRIVER(Leds, kcxx_leds, "kcxx-leds", "GPL",
+ *				    "Jane Doe", "LEDs on a GPIO bank");
+ *
+ * probe acquires everything through RAII and returns the driver's state, or
+ * an Error (the kernel sees its errno). There is no remove callback to write:
+ * the state is destroyed when the device unbinds, before devm releases what
+ * probe mapped, so the destructor may still touch the hardware.
+ */
+#ifndef KCXX_PLATFORM_H
+#define KCXX_PLATFORM_H
+
+#include <kcxx/box.h>
+#include <kcxx/bridge/platform.h>
+#include <kcxx/device.h>
+#include <kcxx/generated/kconsts.h>
+#include <kcxx/io_mem.h>
+#include <kcxx/module.h>
+#include <kcxx/result.h>
+
+struct module;
+extern "C" struct module __this_module;
+
+namespace kcxx {
+
+/**
+ * A platform device being probed or bound to a kcxx driver.
+ *
+ * # Invariants
+ * raw_ is a live platform device bound (or being bound) to the driver.
+ */
+class PlatformDevice {
+public:
+	/// # Safety: `raw` is the device the platform bus handed to probe/remove.
+	explicit PlatformDevice(struct platform_device *raw)
+		: raw_(raw), dev_(kcxx_platform_device_dev(raw))
+	{
+	}
+
+	Device &dev() { return dev_; }
+	FwNode fwnode() const { return dev_.fwnode(); }
+
+	/**
+	 * Requests and maps the index-th memory resource (the index-th `reg`
+	 * entry) as an IoMem of `Layout`, released when the device unbinds.
+	 * EINVAL (with a dev_err) when the resource is smaller than Layout needs,
+	 * EBUSY when another driver holds the region.
+	 */
+	template <auto Layout> Result<IoMem<Layout>> ioremap_resource(unsigned int index = 0)
+	{
+		unsigned long long size = 0;
+		void *base = TRY(from_err_ptr(kcxx_devm_platform_ioremap_resource(raw_, index, &size)));
+		// SAFETY: devm keeps the mapping until the device unbinds, after
+		// the driver state (which owns the IoMem) is destroyed.
+		auto io = IoMem<Layout>::from_raw(IoAddr::from_bridge(base), size);
+		if (io.is_error())
+			return dev_err_probe(dev_, io.error(),
+					     "reg[%u] is %llu bytes, the register layout needs %lu",
+					     index, size, static_cast<unsigned long>(IoMem<Layout>::size));
+		return io;
+	}
+
+	struct platform_device *raw() const { return raw_; }
+
+private:
+	struct platform_device *raw_;
+	Device dev_;
+};
+
+/// One entry of a driver's match table: a compatible and its typed data.
+template <typename Data> struct OfMatch {
+	const char *compatible;
+	Data data;
+};
+
+/// For drivers that need no per-compatible data.
+struct NoMatchData {};
+
+namespace detail {
+
+/// struct of_device_id, laid out as the kernel does (checked below).
+struct OfDeviceId {
+	char name[32];
+	char type[32];
+	char compatible[128];
+	const void *data;
+};
+static_assert(sizeof(OfDeviceId) == KCXX_SIZEOF_OF_DEVICE_ID &&
+		      __builtin_offsetof(OfDeviceId, compatible) ==
+			      KCXX_OFFSETOF_OF_DEVICE_ID_COMPATIBLE &&
+		      __builtin_offsetof(OfDeviceId, data) == KCXX_OFFSETOF_OF_DEVICE_ID_DATA,
+	      "struct of_device_id changed: update kcxx::detail::OfDeviceId");
+
+/// The kernel's match table for D: one entry per D::of_table entry, then an
+/// empty one. Built at compile time; a compatible that does not fit is an error.
+template <usize N> struct OfTable {
+	OfDeviceId ids[N + 1];
+};
+
+void compatible_longer_than_127_characters(); // not constexpr: a compile error
+
+template <typename D> consteval auto make_of_table()
+{
+	constexpr usize n = sizeof(D::of_table) / sizeof(D::of_table[0]);
+	OfTable<n> table{};
+
+	for (usize i = 0; i < n; i++) {
+		const char *c = D::of_table[i].compatible;
+		usize len = 0;
+
+		while (c[len])
+			len++;
+		if (len >= sizeof(table.ids[i].compatible))
+			compatible_longer_than_127_characters();
+		for (usize j = 0; j < len; j++)
+			table.ids[i].compatible[j] = c[j];
+		table.ids[i].data = &D::of_table[i].data;
+	}
+	return table;
+}
+
+template <typename D> struct PlatformAdapter {
+	using MatchData = typename D::MatchData;
+
+	static int probe(struct platform_device *raw, const void *match)
+	{
+		PlatformDevice pdev(raw);
+
+		if (!match)
+			return code::ENODEV.to_errno(); // bound by name, not by compatible
+		// SAFETY: the bus matched an entry of make_of_table<D>(), whose data
+		// points to a MatchData in D::of_table.
+		auto state = D::probe(pdev, *static_cast<const MatchData *>(match));
+		if (state.is_error())
+			return state.error().to_errno();
+		kcxx_platform_set_drvdata(raw, move(state.release_value()).into_raw());
+		return 0;
+	}
+
+	static void remove(struct platform_device *raw)
+	{
+		// SAFETY: probe stored a Box<D>'s pointer; this takes it back once.
+		Box<D> state = Box<D>::unsafe_from_raw(static_cast<D *>(kcxx_platform_get_drvdata(raw)));
+		kcxx_platform_set_drvdata(raw, nullptr);
+	}
+};
+
+template <typename> inline constexpr bool always_false = false;
+
+} // namespace detail
+
+/**
+ * Base of a platform driver D (CRTP). Checks at compile time that D has what
+ * the platform bus needs, saying what is missing in a sentence.
+ */
+template <typename D> class PlatformDriver {
+public:
+	/// Called by KCXX_MODULE_PLATFORM_DRIVER; a failed check stops the build.
+	static consteval bool check()
+	{
+		if constexpr (!requires { typename D::MatchData; }) {
+			static_assert(detail::always_false<D>,
+				      "kcxx platform driver: declare `using MatchData = ...;` "
+				      "(kcxx::NoMatchData if there is none)");
+		} else if constexpr (!requires { D::of_table; }) {
+			static_assert(detail::always_false<D>,
+				      "kcxx platform driver: declare `static constexpr "
+				      "OfMatch<MatchData> of_table[] = { { \"vendor,device\", {...} } };`");
+		} else if constexpr (!requires { &D::probe; }) {
+			static_assert(detail::always_false<D>,
+				      "kcxx platform driver: declare `static Result<Box<D>> "
+				      "probe(PlatformDevice &pdev, const MatchData &match);`");
+		} else if constexpr (!is_same_v<decltype(&D::probe),
+						  Result<Box<D>> (*)(PlatformDevice &,
+								     const typename D::MatchData &)>) {
+			static_assert(detail::always_false<D>,
+				      "kcxx platform driver: probe must be exactly `static "
+				      "Result<Box<D>> probe(PlatformDevice &pdev, const MatchData &match);`");
+		} else if constexpr (!is_same_v<remove_cvref_t<decltype(D::of_table[0])>,
+						  OfMatch<typename D::MatchData>>) {
+			static_assert(detail::always_false<D>,
+				      "kcxx platform driver: of_table entries must be OfMatch<MatchData>");
+		}
+		return true;
+	}
+};
+
+} // namespace kcxx
+
+/**
+ * KCXX_PLATFORM_DRIVER(Driver, ident, "name") - a platform driver's OF match
+ * table and its registration: defines kcxx_platform_register_<ident>() and
+ * kcxx_platform_unregister_<ident>(). Modules with one driver use
+ * KCXX_MODULE_PLATFORM_DRIVER instead.
+ *
+ * The table is also exported to modpost as MODULE_DEVICE_TABLE(of, ...) does,
+ * which turns it into of:N*T*C<compatible> aliases: udev and modprobe load the
+ * module for matching nodes. `ident` names the symbols; `name` is the driver's
+ * name in /sys/bus/platform/drivers. Use it at global scope (not inside a
+ * namespace), like module_platform_driver(): the table must be a global symbol.
+ */
+#define KCXX_PLATFORM_DRIVER(Driver, ident, name)                                          \
+	static_assert(::kcxx::PlatformDriver<Driver>::check());                           \
+	extern "C" {                                                                       \
+	[[gnu::used]] extern constinit const auto kcxx_of_table_##ident =                       \
+		::kcxx::detail::make_of_table<Driver>();                                   \
+	[[gnu::alias("kcxx_of_table_" #ident), gnu::used]] extern const decltype(          \
+		kcxx_of_table_##ident) __mod_of__kcxx_of_table_##ident##_device_table;     \
+	}                                                                                  \
+	static constinit ::kcxx::Opaque<KCXX_SIZEOF_PLATFORM_DRIVER,                       \
+					KCXX_ALIGNOF_PLATFORM_DRIVER>                      \
+		kcxx_platform_driver_##ident;                                              \
+	[[maybe_unused]] static int kcxx_platform_register_##ident()                       \
+	{                                                                                  \
+		return kcxx_platform_driver_register(                                      \
+			kcxx_platform_driver_##ident.get(), name,                          \
+			&kcxx_of_table_##ident, &::kcxx::detail::PlatformAdapter<Driver>::probe, \
+			&::kcxx::detail::PlatformAdapter<Driver>::remove, &__this_module);  \
+	}                                                                                  \
+	[[maybe_unused]] static void kcxx_platform_unregister_##ident()                    \
+	{                                                                                  \
+		kcxx_platform_driver_unregister(kcxx_platform_driver_##ident.get());       \
+	}
+
+/**
+ * KCXX_MODULE_PLATFORM_DRIVER(Driver, ident, "name", "license", "author",
+ *                             "description") - a module that is one platform
+ * driver: KCXX_PLATFORM_DRIVER, registered at load and unregistered at unload,
+ * and the module's .modinfo.
+ */
+#define KCXX_MODULE_PLATFORM_DRIVER(Driver, ident, name, license, author, description) \
+	KCXX_PLATFORM_DRIVER(Driver, ident, name)                                          \
+	KCXX_MODULE_INIT(kcxx_platform_register_##ident)                                   \
+	KCXX_MODULE_EXIT(kcxx_platform_unregister_##ident)                                 \
+	KCXX_MODULE_LICENSE(license);                                                      \
+	KCXX_MODULE_AUTHOR(author);                                                        \
+	KCXX_MODULE_DESCRIPTION(description)
+
+#endif // KCXX_PLATFORM_H

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * chardev_client - drives /dev/kcxx-test-chardev (tests/kernel/chardev_test.cpp)
+ * as a real user-space client would, and reports KTAP (suite kcxx_chardev):
+ * copies in and out, bad pointers (-EFAULT, nothing lost), typed ioctls,
+ * unknown ioctls (-ENOTTY), poll, a blocking read woken by a writer, SIGIO.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../kernel/chardev_test.h"
+
+#define SET_PARAMS _IOW(KCXX_TEST_IOC_TYPE, 1, struct kcxx_test_params)
+#define GET_PARAMS _IOR(KCXX_TEST_IOC_TYPE, 2, struct kcxx_test_params)
+#define GET_STATS _IOR(KCXX_TEST_IOC_TYPE, 3, struct kcxx_test_stats)
+
+static const char *dev = "/dev/kcxx-test-chardev";
+static int number;
+static int failures;
+
+static void result(int ok, const char *name)
+{
+	printf("%s %d %s\n", ok ? "ok" : "not ok", ++number, name);
+	fflush(stdout);
+	failures += !ok;
+}
+
+#define CHECK(cond) do { if (!(cond)) { printf("# %s:%d: %s (errno %d)\n", __FILE__, __LINE__, #cond, errno); ok = 0; } } while (0)
+
+/* Never mapped; volatile so the compiler cannot see what it is. */
+static void *volatile bad = (void *)16;
+
+static void roundtrip(int fd)
+{
+	unsigned char out[1000], in[1000];
+	int ok = 1;
+
+	srand(1234);
+	for (size_t i = 0; i < sizeof(out); i++)
+		out[i] = rand();
+	CHECK(write(fd, out, sizeof(out)) == (ssize_t)sizeof(out));
+	CHECK(read(fd, in, sizeof(in)) == (ssize_t)sizeof(in));
+	CHECK(memcmp(in, out, sizeof(in)) == 0);
+	result(ok, "write_then_read_is_byte_exact");
+}
+
+static void bad_pointers(int fd)
+{
+	char buf[4] = "abc", back[4] = { 0 };
+	int ok = 1;
+
+	errno = 0;
+	CHECK(write(fd, bad, 8) == -1 && errno == EFAULT);
+	CHECK(write(fd, buf, 3) == 3);
+	errno = 0;
+	CHECK(read(fd, bad, 3) == -1 && errno == EFAULT);
+	/* The failed read consumed nothing. */
+	CHECK(read(fd, back, 3) == 3 && memcmp(back, "abc", 3) == 0);
+	result(ok, "bad_user_pointers_give_efault_and_lose_nothing");
+}
+
+static void ioctls(int fd)
+{
+	struct kcxx_test_params p = { 7, 9, 0x1122334455667788ull }, q;
+	struct kcxx_test_stats s;
+	int ok = 1;
+
+	memset(&q, 0xff, sizeof(q));
+	CHECK(ioctl(fd, SET_PARAMS, &p) == 0);
+	CHECK(ioctl(fd, GET_PARAMS, &q) == 0);
+	CHECK(q.a == 7 && q.b == 9 && q.c == 0x1122334455667788ull);
+	CHECK(ioctl(fd, SET_PARAMS, bad) == -1 && errno == EFAULT);
+	CHECK(ioctl(fd, GET_PARAMS, bad) == -1 && errno == EFAULT);
+	CHECK(ioctl(fd, GET_STATS, &s) == 0 && s.opens == 1 && s.stored == 0 &&
+	      s.bytes_written == 1003);
+	result(ok, "typed_ioctls_copy_in_and_out");
+
+	ok = 1;
+	CHECK(ioctl(fd, _IO('k', 99)) == -1 && errno == ENOTTY);
+	CHECK(ioctl(fd, _IOW('x', 1, int), &ok) == -1 && errno == ENOTTY);
+	result(ok, "unknown_ioctls_give_enotty");
+}
+
+static void polling(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
+	char c;
+	int ok = 1;
+
+	CHECK(poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLOUT) && !(pfd.revents & POLLIN));
+	CHECK(write(fd, "x", 1) == 1);
+	CHECK(poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLIN));
+	CHECK(read(fd, &c, 1) == 1 && c == 'x');
+	result(ok, "poll_reports_readable_after_write");
+}
+
+static void blocking_read(int fd)
+{
+	char c = 0;
+	int ok = 1, status;
+	pid_t child = fork();
+
+	if (child == 0) {
+		int w = open(dev, O_WRONLY);
+
+		usleep(200 * 1000);
+		_exit(write(w, "z", 1) == 1 ? 0 : 1);
+	}
+	/* Blocks until the child writes. */
+	CHECK(read(fd, &c, 1) == 1 && c == 'z');
+	CHECK(waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	result(ok, "blocking_read_is_woken_by_a_writer");
+}
+
+static volatile sig_atomic_t sigio_count;
+
+static void on_sigio(int sig)
+{
+	(void)sig;
+	sigio_count++;
+}
+
+static void sigio(int fd)
+{
+	char c;
+	int ok = 1;
+
+	signal(SIGIO, on_sigio);
+	CHECK(fcntl(fd, F_SETOWN, getpid()) == 0);
+	CHECK(fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_ASYNC) == 0);
+	CHECK(write(fd, "s", 1) == 1);
+	for (int i = 0; i < 100 && !sigio_count; i++)
+		usleep(10 * 1000);
+	CHECK(sigio_count >= 1);
+	CHECK(read(fd, &c, 1) == 1);
+	result(ok, "o_async_delivers_sigio");
+}
+
+int main(void)
+{
+	int fd = open(dev, O_RDWR);
+
+	printf("KTAP version 1\n# kcxx suite: kcxx_chardev\n1..7\n");
+	if (fd < 0) {
+		printf("# cannot open %s: errno %d\n", dev, errno);
+		return 1;
+	}
+	roundtrip(fd);
+	bad_pointers(fd);
+	ioctls(fd);
+	polling(fd);
+	blocking_read(fd);
+	sigio(fd);
+	close(fd);
+	return failures ? 1 : 0;
+}
