@@ -17,6 +17,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/version.h>
+#include <kcxx/bridge/hrtimer.h>
 #include <kcxx/bridge/miscdev.h>
 #include <kcxx/bridge/platform.h>
 #ifdef CONFIG_ARM64
@@ -99,6 +100,8 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_OFFSETOF_OF_DEVICE_ID_DATA, offsetof(struct of_device_id, data));
 	DEFINE(KCXX_SIZEOF_PLATFORM_DRIVER, sizeof(struct kcxx_platform_driver));
 	DEFINE(KCXX_ALIGNOF_PLATFORM_DRIVER, __alignof__(struct kcxx_platform_driver));
+	DEFINE(KCXX_SIZEOF_HRTIMER, sizeof(struct kcxx_hrtimer));
+	DEFINE(KCXX_ALIGNOF_HRTIMER, __alignof__(struct kcxx_hrtimer));
 	DEFINE(KCXX_SIZEOF_MISCDEV, sizeof(struct kcxx_miscdev));
 	DEFINE(KCXX_ALIGNOF_MISCDEV, __alignof__(struct kcxx_miscdev));
 }

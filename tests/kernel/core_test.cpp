@@ -7,6 +7,7 @@
 #include <kcxx/atomic.h>
 #include <kcxx/box.h>
 #include <kcxx/completion.h>
+#include <kcxx/hrtimer.h>
 #include <kcxx/kmem_cache.h>
 #include <kcxx/ktap.h>
 #include <kcxx/module.h>
@@ -335,6 +336,71 @@ void percpu_counts_add_up(ktap::Test &t)
 	KTAP_EXPECT(t, each_cpu_its_own);
 }
 
+// Every Ticker callback ever run, counted outside the (possibly freed) owner.
+Atomic<int> ticks_total;
+
+class Ticker {
+public:
+	explicit Ticker(int ticks) : wanted_(ticks) {}
+
+	TimerRestart tick(TimerExpiry &expiry)
+	{
+		ticks_total.add(1);
+		if (fired_.fetch_add(1) + 1 >= wanted_) {
+			done_.complete();
+			return TimerRestart::No;
+		}
+		expiry.forward_now(PERIOD_NS);
+		return TimerRestart::Yes;
+	}
+
+	static constexpr u64 PERIOD_NS = 2'000'000;
+
+	int wanted_;
+	Atomic<int> fired_{ 0 };
+	Completion done_;
+	HrTimer<Ticker, &Ticker::tick> timer_{ *this };
+};
+
+void hrtimer_calls_back_its_owner(ktap::Test &t)
+{
+	auto ticker = Box<Ticker>::try_new(gfp::KERNEL, 10);
+	if (!KTAP_EXPECT(t, ticker.is_ok()))
+		return;
+	Ticker &tk = *ticker.value();
+
+	u64 start = monotonic_ns();
+	tk.timer_.start(Ticker::PERIOD_NS);
+	KTAP_EXPECT(t, tk.done_.wait_timeout(2000).is_ok());
+	u64 elapsed = monotonic_ns() - start;
+	KTAP_EXPECT_EQ(t, tk.fired_.load(), 10);
+	KTAP_EXPECT(t, elapsed >= 10 * Ticker::PERIOD_NS); // never early
+	KTAP_EXPECT(t, !tk.timer_.is_active());
+}
+
+void hrtimer_is_cancelled_with_its_owner(ktap::Test &t)
+{
+	int before = ticks_total.load();
+	{
+		auto ticker = Box<Ticker>::try_new(gfp::KERNEL, 1);
+		if (!KTAP_EXPECT(t, ticker.is_ok()))
+			return;
+		ticker.value()->timer_.start(50'000'000); // 50 ms
+		KTAP_EXPECT(t, ticker.value()->timer_.is_active());
+	} // destroyed long before it would fire: the destructor cancels
+	kcxx_test_msleep(100);
+	KTAP_EXPECT_EQ(t, ticks_total.load(), before);
+
+	auto ticker = Box<Ticker>::try_new(gfp::KERNEL, 1);
+	if (!KTAP_EXPECT(t, ticker.is_ok()))
+		return;
+	ticker.value()->timer_.start(50'000'000);
+	KTAP_EXPECT(t, ticker.value()->timer_.cancel());  // it was armed
+	KTAP_EXPECT(t, !ticker.value()->timer_.cancel()); // and now is not
+	kcxx_test_msleep(60);
+	KTAP_EXPECT_EQ(t, ticks_total.load(), before);
+}
+
 constinit const ktap::Case cases[] = {
 	{ "errors_propagate_through_try", errors_propagate_through_try },
 	{ "box_owns_and_frees", box_owns_and_frees },
@@ -344,6 +410,8 @@ constinit const ktap::Case cases[] = {
 	{ "locks_serialise_threads", locks_serialise_threads },
 	{ "completion_waits_and_times_out", completion_waits_and_times_out },
 	{ "percpu_counts_add_up", percpu_counts_add_up },
+	{ "hrtimer_calls_back_its_owner", hrtimer_calls_back_its_owner },
+	{ "hrtimer_is_cancelled_with_its_owner", hrtimer_is_cancelled_with_its_owner },
 };
 
 int core_test_init()

@@ -67,10 +67,6 @@ struct FasyncRequest {
 	Result<void> apply(FasyncList &list) const { return list.update(fd, file, on); }
 };
 
-namespace detail {
-template <typename> inline constexpr bool misc_always_false = false;
-} // namespace detail
-
 /**
  * A registered misc device serving D's file operations.
  *
@@ -110,29 +106,26 @@ private:
 	static constexpr bool has_poll = requires { &D::poll; };
 	static constexpr bool has_fasync = requires { &D::fasync; };
 
+	// Optional hooks are checked only inside `if constexpr (has_...)`: a
+	// condition like `has && !same<&D::hook>` would still name a missing hook.
 	static constexpr void check()
 	{
-		if constexpr (!is_same_v<decltype(&D::open), Result<Box<File>> (D::*)()>)
-			static_assert(detail::misc_always_false<D>,
-				      "misc device: open must be `Result<Box<File>> open();`");
-		if constexpr (has_read && !is_same_v<decltype(&D::read),
-						      Result<usize> (D::*)(File &, UserSlice &, s64 &)>)
-			static_assert(detail::misc_always_false<D>,
+		static_assert(is_same_v<decltype(&D::open), Result<Box<File>> (D::*)()>,
+			      "misc device: open must be `Result<Box<File>> open();`");
+		if constexpr (has_read)
+			static_assert(is_same_v<decltype(&D::read), Result<usize> (D::*)(File &, UserSlice &, s64 &)>,
 				      "misc device: read must be `Result<usize> read(File &, UserSlice &buf, s64 &pos);`");
-		if constexpr (has_write && !is_same_v<decltype(&D::write),
-						       Result<usize> (D::*)(File &, UserSlice &, s64 &)>)
-			static_assert(detail::misc_always_false<D>,
+		if constexpr (has_write)
+			static_assert(is_same_v<decltype(&D::write), Result<usize> (D::*)(File &, UserSlice &, s64 &)>,
 				      "misc device: write must be `Result<usize> write(File &, UserSlice &buf, s64 &pos);`");
-		if constexpr (has_ioctl && !is_same_v<decltype(&D::ioctl),
-						       Result<long> (D::*)(File &, unsigned int, uintptr)>)
-			static_assert(detail::misc_always_false<D>,
+		if constexpr (has_ioctl)
+			static_assert(is_same_v<decltype(&D::ioctl), Result<long> (D::*)(File &, unsigned int, uintptr)>,
 				      "misc device: ioctl must be `Result<long> ioctl(File &, unsigned int cmd, uintptr arg);`");
-		if constexpr (has_poll && !is_same_v<decltype(&D::poll), PollMask (D::*)(File &, PollTable &)>)
-			static_assert(detail::misc_always_false<D>,
+		if constexpr (has_poll)
+			static_assert(is_same_v<decltype(&D::poll), PollMask (D::*)(File &, PollTable &)>,
 				      "misc device: poll must be `PollMask poll(File &, PollTable &);`");
-		if constexpr (has_fasync && !is_same_v<decltype(&D::fasync),
-							Result<void> (D::*)(File &, FasyncRequest &)>)
-			static_assert(detail::misc_always_false<D>,
+		if constexpr (has_fasync)
+			static_assert(is_same_v<decltype(&D::fasync), Result<void> (D::*)(File &, FasyncRequest &)>,
 				      "misc device: fasync must be `Result<void> fasync(File &, FasyncRequest &);`");
 	}
 
