@@ -18,6 +18,7 @@
 #include <linux/spinlock.h>
 #include <linux/version.h>
 #include <kcxx/bridge/hrtimer.h>
+#include <kcxx/bridge/led.h>
 #include <kcxx/bridge/miscdev.h>
 #include <kcxx/bridge/platform.h>
 #ifdef CONFIG_ARM64
@@ -102,6 +103,11 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_ALIGNOF_PLATFORM_DRIVER, __alignof__(struct kcxx_platform_driver));
 	DEFINE(KCXX_SIZEOF_HRTIMER, sizeof(struct kcxx_hrtimer));
 	DEFINE(KCXX_ALIGNOF_HRTIMER, __alignof__(struct kcxx_hrtimer));
+	DEFINE(KCXX_SIZEOF_LED, sizeof(struct kcxx_led));
+	DEFINE(KCXX_ALIGNOF_LED, __alignof__(struct kcxx_led));
+	DEFINE(KCXX_LED_CORE_SUSPENDRESUME, LED_CORE_SUSPENDRESUME);
+	DEFINE(KCXX_LED_RETAIN_AT_SHUTDOWN, LED_RETAIN_AT_SHUTDOWN);
+	DEFINE(KCXX_LED_PANIC_INDICATOR, LED_PANIC_INDICATOR);
 	DEFINE(KCXX_SIZEOF_MISCDEV, sizeof(struct kcxx_miscdev));
 	DEFINE(KCXX_ALIGNOF_MISCDEV, __alignof__(struct kcxx_miscdev));
 }
