@@ -114,6 +114,7 @@ void compatible_longer_than_127_characters(); // not constexpr: a compile error
 
 template <typename D> consteval auto make_of_table()
 {
+	// NOLINTNEXTLINE(bugprone-sizeof-expression): of_table is an array, not a pointer
 	constexpr usize n = sizeof(D::of_table) / sizeof(D::of_table[0]);
 	OfTable<n> table{};
 
@@ -159,6 +160,34 @@ template <typename D> struct PlatformAdapter {
 };
 
 template <typename> inline constexpr bool always_false = false;
+
+/// One driver of a module that registers several (KCXX_MODULE_PLATFORM_DRIVERS).
+struct DriverRegistration {
+	int (*register_driver)();
+	void (*unregister_driver)();
+};
+
+/// Registers each driver in order; if one fails, unregisters those before it
+/// and returns its error, as the kernel's platform_register_drivers() does.
+template <usize N> int register_drivers(const DriverRegistration (&drivers)[N])
+{
+	for (usize i = 0; i < N; i++) {
+		int ret = drivers[i].register_driver();
+
+		if (ret) {
+			while (i--)
+				drivers[i].unregister_driver();
+			return ret;
+		}
+	}
+	return 0;
+}
+
+template <usize N> void unregister_drivers(const DriverRegistration (&drivers)[N])
+{
+	for (usize i = N; i-- > 0;)
+		drivers[i].unregister_driver();
+}
 
 } // namespace detail
 
@@ -245,6 +274,37 @@ public:
 	KCXX_PLATFORM_DRIVER(Driver, ident, name)                                          \
 	KCXX_MODULE_INIT(kcxx_platform_register_##ident)                                   \
 	KCXX_MODULE_EXIT(kcxx_platform_unregister_##ident)                                 \
+	KCXX_MODULE_LICENSE(license);                                                      \
+	KCXX_MODULE_AUTHOR(author);                                                        \
+	KCXX_MODULE_DESCRIPTION(description)
+
+/// A KCXX_PLATFORM_DRIVER(.., ident, ..) for KCXX_MODULE_PLATFORM_DRIVERS.
+#define KCXX_DRIVER_REGISTRATION(ident)                                                    \
+	::kcxx::detail::DriverRegistration                                                 \
+	{                                                                                  \
+		&kcxx_platform_register_##ident, &kcxx_platform_unregister_##ident         \
+	}
+
+/**
+ * KCXX_MODULE_PLATFORM_DRIVERS("license", "author", "description",
+ *                              KCXX_DRIVER_REGISTRATION(a), ...) - a module
+ * made of several KCXX_PLATFORM_DRIVERs: all are registered at load (or none,
+ * if one fails) and unregistered at unload, in reverse order.
+ */
+#define KCXX_MODULE_PLATFORM_DRIVERS(license, author, description, ...)                   \
+	static constexpr ::kcxx::detail::DriverRegistration kcxx_module_drivers[] = {      \
+		__VA_ARGS__                                                                \
+	};                                                                                 \
+	static int kcxx_module_drivers_init()                                              \
+	{                                                                                  \
+		return ::kcxx::detail::register_drivers(kcxx_module_drivers);              \
+	}                                                                                  \
+	static void kcxx_module_drivers_exit()                                             \
+	{                                                                                  \
+		::kcxx::detail::unregister_drivers(kcxx_module_drivers);                   \
+	}                                                                                  \
+	KCXX_MODULE_INIT(kcxx_module_drivers_init)                                         \
+	KCXX_MODULE_EXIT(kcxx_module_drivers_exit)                                         \
 	KCXX_MODULE_LICENSE(license);                                                      \
 	KCXX_MODULE_AUTHOR(author);                                                        \
 	KCXX_MODULE_DESCRIPTION(description)

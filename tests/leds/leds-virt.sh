@@ -1,7 +1,9 @@
-# Guest half of the kcxx-gpio-leds test on virt (dts/virt/gpio-leds.dts; PL061
-# data register 0x090303fc read by the host at each kcxx-hw). Pins: 4 status,
-# 5 heartbeat, 6 inverted (active low), 7 kept.
+# Guest half of the LED tests on virt, for either backend: kcxx-gpio-leds
+# (dts/virt/gpio-leds.dts) or kcxx-mmio-leds (dts/virt/mmio-leds.dts). The
+# host reads the PL061 data register 0x090303fc at each kcxx-hw. Pins:
+# 4 status, 5 heartbeat, 6 inverted (active low), 7 kept.
 set -e
+module=$(cd /kcxx/modules && ls kcxx-*-leds.ko)
 data=0x090303fc
 leds=/sys/class/leds
 for led in kcxx:status green:heartbeat kcxx:inverted kcxx:kept; do
@@ -36,11 +38,11 @@ echo none >$leds/kcxx:status/trigger
 echo 1 >$leds/kcxx:status/brightness
 
 # Unload: the LEDs go; status and inverted turn off, kept is retained.
-rmmod kcxx-gpio-leds
+rmmod "${module%.ko}"
 [ ! -e $leds/kcxx:status ]
 kcxx-hw unloaded $data
 
 # Reload: default states apply again.
-insmod /kcxx/modules/kcxx-gpio-leds.ko
+insmod "/kcxx/modules/$module"
 [ -d $leds/kcxx:status ]
 kcxx-hw reloaded $data

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kcxx-mmio-leds - LEDs driven straight through a GPIO bank's registers (the
+ * classic tutorial LED driver, made safe): "kcxx,pl061-leds",
+ * "kcxx,bcm2835-leds", "kcxx,exynos4412-leds", "kcxx,sunxi-leds"
+ * (Documentation/devicetree/bindings/leds/kcxx,mmio-leds.yaml).
+ *
+ * `reg` is the bank's register block, mapped with devm_ioremap_resource and
+ * checked against the layout's size; each child node's `reg` is a pin of the
+ * bank and `active-low` inverts it. Register updates that need a
+ * read-modify-write take the bank's lock, with interrupts off since LED
+ * triggers set brightness from timers.
+ */
+#include <kcxx/io_mem.h>
+#include <kcxx/led.h>
+#include <kcxx/platform.h>
+#include <kcxx/spinlock.h>
+#include <kcxx/vec.h>
+
+#include "banks.h"
+#include "led_node.h"
+
+namespace {
+
+using namespace kcxx;
+using namespace kcxx_leds;
+
+template <typename Layout> class MmioLeds : public PlatformDriver<MmioLeds<Layout>> {
+	using Regs = IoMem<Layout::size>;
+	using Bank = SpinLockIrq<Regs>;
+
+	/// One LED on one pin of the bank.
+	struct BankLed {
+		Bank *bank;
+		u32 pin;
+		bool active_low;
+
+		Result<void> set_brightness(u32 value)
+		{
+			auto regs = bank->lock();
+			return Layout::set(*regs, pin, (value != 0) != active_low);
+		}
+		bool can_sleep() const { return false; }
+	};
+
+public:
+	using MatchData = NoMatchData;
+	static constexpr OfMatch<MatchData> of_table[] = { { Layout::compatible, {} } };
+
+	static Result<Box<MmioLeds>> probe(PlatformDevice &pdev, const MatchData &)
+	{
+		Regs regs = TRY(pdev.ioremap_resource<Layout::size>(0));
+		auto self = TRY(Box<MmioLeds>::try_new(gfp::KERNEL, move(regs)));
+		u64 used = 0;
+
+		for (FwNode child : pdev.fwnode().children())
+			TRY(self->leds_.try_push(TRY(self->add_led(pdev.dev(), child, used))));
+		if (self->leds_.empty())
+			return dev_err_probe(pdev.dev(), code::ENODEV, "%pfw: no LED child nodes",
+					     pdev.fwnode().raw());
+		return self;
+	}
+
+	explicit MmioLeds(Regs &&regs) : bank_(move(regs)) {}
+
+private:
+	Result<Box<Led<BankLed>>> add_led(const Device &dev, FwNode child, u64 &used)
+	{
+		Properties props(dev, child);
+		u32 pin = TRY(props.read_u32("reg"));
+
+		if (pin >= Layout::pins)
+			return props.invalid("reg", code::EINVAL, "pin %u is beyond the bank's %u pins", pin,
+					     Layout::pins);
+		if (used & u64(1) << pin)
+			return props.invalid("reg", code::EBUSY, "pin %u is already another LED's", pin);
+		used |= u64(1) << pin;
+
+		LedNode spec = TRY(LedNode::parse(dev, child));
+		bool active_low = child.has("active-low");
+		bool lit;
+		{
+			auto regs = bank_.lock();
+			bool now = TRY(Layout::get(*regs, pin)) != active_low;
+			lit = spec.initially_on(now);
+			TRY(Layout::set_output(*regs, pin, lit != active_low));
+		}
+		auto led = TRY(Box<Led<BankLed>>::try_new(gfp::KERNEL, BankLed{ &bank_, pin, active_low }));
+		TRY(led->register_with(dev, spec.config(lit)));
+		return led;
+	}
+
+	Bank bank_;
+	// After bank_: the LEDs are unregistered (turned off) while the bank lives.
+	Vec<Box<Led<BankLed>>> leds_;
+};
+
+} // namespace
+
+KCXX_PLATFORM_DRIVER(MmioLeds<Pl061>, kcxx_pl061_leds, Pl061::driver_name)
+KCXX_PLATFORM_DRIVER(MmioLeds<Bcm2835>, kcxx_bcm2835_leds, Bcm2835::driver_name)
+KCXX_PLATFORM_DRIVER(MmioLeds<Exynos4412>, kcxx_exynos4412_leds, Exynos4412::driver_name)
+KCXX_PLATFORM_DRIVER(MmioLeds<Sunxi>, kcxx_sunxi_leds, Sunxi::driver_name)
+
+KCXX_MODULE_PLATFORM_DRIVERS("GPL", "kcxx developers",
+			     "LEDs on GPIO bank registers (PL061, BCM2835, Exynos4412, sunxi), built on kcxx",
+			     KCXX_DRIVER_REGISTRATION(kcxx_pl061_leds),
+			     KCXX_DRIVER_REGISTRATION(kcxx_bcm2835_leds),
+			     KCXX_DRIVER_REGISTRATION(kcxx_exynos4412_leds),
+			     KCXX_DRIVER_REGISTRATION(kcxx_sunxi_leds));
