@@ -77,6 +77,7 @@ $(obj)/%.o: $(src)/%.cpp $(obj)/kcxx-gen/kcxx/generated/kconsts.h FORCE
 
 $(obj)/kcxx-gen/kconsts.s: $(kcxx-src)/bridge/kconsts.c FORCE
 	$(call if_changed_dep,cc_s_c)
+	$(call cmd,force_checksrc)
 
 $(obj)/kcxx-gen/kcxx/generated/kconsts.h: $(obj)/kcxx-gen/kconsts.s FORCE
 	$(call filechk,offsets,KCXX_GENERATED_KCONSTS_H)
@@ -91,5 +92,8 @@ ccflags-y += -I$(kcxx-src)/include $(kcxx-werror)
 kcxx-bridge-sources := $(filter-out kconsts.c,$(notdir $(wildcard $(kcxx-src)/bridge/*.c)))
 kcxx-bridge := $(patsubst %.c,kcxx-bridge/%.o,$(kcxx-bridge-sources))
 
+# Sparse: rule_cc_o_c checks with C=1 when it compiles; C=2 (check every
+# file, built or not) is the generic %.o: %.c rule's job, so do it here too.
 $(obj)/kcxx-bridge/%.o: $(kcxx-src)/bridge/%.c FORCE
 	$(call if_changed_rule,cc_o_c)
+	$(call cmd,force_checksrc)

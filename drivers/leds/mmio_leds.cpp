@@ -56,7 +56,7 @@ public:
 		for (FwNode child : pdev.fwnode().children())
 			TRY(self->leds_.try_push(TRY(self->add_led(pdev.dev(), child, used))));
 		if (self->leds_.empty())
-			return dev_err_probe(pdev.dev(), code::ENODEV, "%pfw: no LED child nodes",
+			return dev_err_probe(pdev.dev(), code::ENODEV, "%pfw: no LED child nodes\n",
 					     pdev.fwnode().raw());
 		return self;
 	}

@@ -53,7 +53,7 @@ struct fwnode_handle *kcxx_dev_fwnode(struct device *dev)
 	return dev_fwnode(dev);
 }
 
-/** kcxx_fwnode_get_name() - a node's name, without its unit address */
+/** kcxx_fwnode_get_name() - a node's name as in the tree, unit address included */
 const char *kcxx_fwnode_get_name(const struct fwnode_handle *node)
 {
 	return fwnode_get_name(node);

@@ -5,6 +5,7 @@
  * machinery turns each DEFINE() into a #define in <kcxx/generated/kconsts.h>.
  */
 #include <linux/completion.h>
+#include <linux/dma-direction.h>
 #include <linux/ioctl.h>
 #include <linux/poll.h>
 #include <linux/signal.h>
@@ -14,6 +15,7 @@
 #include <linux/mm.h>
 #include <linux/mod_devicetable.h>
 #include <linux/mutex.h>
+#include <linux/scatterlist.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/version.h>
@@ -61,6 +63,8 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_ETIMEDOUT, ETIMEDOUT);
 	DEFINE(KCXX_ERESTARTSYS, ERESTARTSYS);
 	DEFINE(KCXX_EPROBE_DEFER, EPROBE_DEFER);
+	DEFINE(KCXX_ENODATA, ENODATA);
+	DEFINE(KCXX_EPROTO, EPROTO);
 	BLANK();
 #ifdef CONFIG_ARM64
 	/* The erratum alternative that arm64's readX() carry (kcxx/io_mem.h). */
@@ -110,4 +114,11 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_LED_PANIC_INDICATOR, LED_PANIC_INDICATOR);
 	DEFINE(KCXX_SIZEOF_MISCDEV, sizeof(struct kcxx_miscdev));
 	DEFINE(KCXX_ALIGNOF_MISCDEV, __alignof__(struct kcxx_miscdev));
+	BLANK();
+	/* DMA (kcxx/dma_*.h): directions, dma_addr_t, and an sg_table's storage. */
+	DEFINE(KCXX_DMA_BIDIRECTIONAL, DMA_BIDIRECTIONAL);
+	DEFINE(KCXX_DMA_TO_DEVICE, DMA_TO_DEVICE);
+	DEFINE(KCXX_DMA_FROM_DEVICE, DMA_FROM_DEVICE);
+	DEFINE(KCXX_SIZEOF_DMA_ADDR, sizeof(dma_addr_t));
+	DEFINE(KCXX_SIZEOF_SG_TABLE, sizeof(struct sg_table));
 }

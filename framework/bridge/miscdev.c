@@ -7,101 +7,138 @@
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/poll.h>
+#include <linux/slab.h>
 #include <kcxx/bridge/miscdev.h>
+
+/*
+ * Per open file: the C++ operations and the file's C++ state. The operations
+ * table is static in the module and the file_operations below are static
+ * too, so nothing a file points at goes away with the C++ device object.
+ */
+struct kcxx_misc_file {
+	const struct kcxx_misc_ops *ops;
+	void *state;
+};
 
 static int kcxx_misc_open(struct inode *inode, struct file *file)
 {
 	/* misc_open() left our struct miscdevice in private_data. */
 	struct kcxx_miscdev *dev = container_of(file->private_data, struct kcxx_miscdev, misc);
-	void *state = NULL;
-	int ret = dev->ops->open(dev->owner, &state);
+	struct kcxx_misc_file *f = kmalloc(sizeof(*f), GFP_KERNEL);
+	int ret;
 
-	if (ret)
+	if (!f)
+		return -ENOMEM;
+	f->ops = dev->ops;
+	ret = dev->ops->open(dev->owner, &f->state);
+	if (ret) {
+		kfree(f);
 		return ret;
-	file->private_data = state;
+	}
+	file->private_data = f;
 	return 0;
 }
 
 static int kcxx_misc_release(struct inode *inode, struct file *file)
 {
-	struct kcxx_miscdev *dev = container_of(file->f_op, struct kcxx_miscdev, fops);
+	struct kcxx_misc_file *f = file->private_data;
 
-	dev->ops->release(file->private_data);
+	f->ops->release(f->state);
+	kfree(f);
 	return 0;
-}
-
-static const struct kcxx_misc_ops *ops_of(struct file *file)
-{
-	return container_of(file->f_op, struct kcxx_miscdev, fops)->ops;
 }
 
 static ssize_t kcxx_misc_read(struct file *file, char __user *buf, size_t len, loff_t *pos)
 {
-	return ops_of(file)->read(file->private_data, (unsigned long)buf, len, pos);
+	struct kcxx_misc_file *f = file->private_data;
+
+	if (!f->ops->read)
+		return -EINVAL;
+	return f->ops->read(f->state, (unsigned long)buf, len, pos);
 }
 
 static ssize_t kcxx_misc_write(struct file *file, const char __user *buf, size_t len,
 			       loff_t *pos)
 {
-	return ops_of(file)->write(file->private_data, (unsigned long)buf, len, pos);
+	struct kcxx_misc_file *f = file->private_data;
+
+	if (!f->ops->write)
+		return -EINVAL;
+	return f->ops->write(f->state, (unsigned long)buf, len, pos);
 }
 
 static long kcxx_misc_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
-	return ops_of(file)->ioctl(file->private_data, cmd, arg);
+	struct kcxx_misc_file *f = file->private_data;
+
+	if (!f->ops->ioctl)
+		return -ENOTTY;
+	return f->ops->ioctl(f->state, cmd, arg);
 }
 
 static __poll_t kcxx_misc_poll(struct file *file, struct poll_table_struct *pt)
 {
-	return (__force __poll_t)ops_of(file)->poll(file->private_data, file, pt);
+	struct kcxx_misc_file *f = file->private_data;
+
+	if (!f->ops->poll)
+		return DEFAULT_POLLMASK;
+	return (__force __poll_t)f->ops->poll(f->state, file, pt);
 }
 
 static int kcxx_misc_fasync(int fd, struct file *file, int on)
 {
-	return ops_of(file)->fasync(file->private_data, fd, file, on);
+	struct kcxx_misc_file *f = file->private_data;
+
+	/* Without a fasync operation, O_ASYNC is accepted and does nothing. */
+	if (!f->ops->fasync)
+		return 0;
+	return f->ops->fasync(f->state, fd, file, on);
 }
+
+/* This module's misc devices; THIS_MODULE because the bridge is linked in. */
+static const struct file_operations kcxx_misc_fops = {
+	.owner = THIS_MODULE,
+	.open = kcxx_misc_open,
+	.release = kcxx_misc_release,
+	.read = kcxx_misc_read,
+	.write = kcxx_misc_write,
+	.unlocked_ioctl = kcxx_misc_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+	.poll = kcxx_misc_poll,
+	.fasync = kcxx_misc_fasync,
+	.llseek = noop_llseek,
+};
 
 /**
  * kcxx_misc_register() - create /dev/@name, a misc device implemented in C++
  * @dev: zeroed storage for a struct kcxx_miscdev, alive until deregistered
  * @name: device name
- * @ops: the C++ implementation; NULL entries are operations it lacks
+ * @ops: the C++ implementation, static; NULL entries are operations it lacks
  * @owner: handed to @ops->open
- * @module: THIS_MODULE of the caller, held while a file is open
+ *
+ * Open files hold this module (the file_operations' owner).
  *
  * Context: process context.
  * Return: 0 or a negative errno.
  */
 int kcxx_misc_register(void *dev, const char *name, const struct kcxx_misc_ops *ops,
-		       void *owner, struct module *module)
+		       void *owner)
 {
 	struct kcxx_miscdev *m = dev;
 
 	m->ops = ops;
 	m->owner = owner;
-	m->fops.owner = module;
-	m->fops.open = kcxx_misc_open;
-	m->fops.release = kcxx_misc_release;
-	m->fops.llseek = noop_llseek;
-	if (ops->read)
-		m->fops.read = kcxx_misc_read;
-	if (ops->write)
-		m->fops.write = kcxx_misc_write;
-	if (ops->ioctl) {
-		m->fops.unlocked_ioctl = kcxx_misc_ioctl;
-		m->fops.compat_ioctl = compat_ptr_ioctl;
-	}
-	if (ops->poll)
-		m->fops.poll = kcxx_misc_poll;
-	if (ops->fasync)
-		m->fops.fasync = kcxx_misc_fasync;
 	m->misc.minor = MISC_DYNAMIC_MINOR;
 	m->misc.name = name;
-	m->misc.fops = &m->fops;
+	m->misc.fops = &kcxx_misc_fops;
 	return misc_register(&m->misc);
 }
 
-/** kcxx_misc_deregister() - remove the device; open files keep working */
+/**
+ * kcxx_misc_deregister() - remove the device node; no open can start after
+ * this returns (misc_open() and this serialise on misc_mtx), but files
+ * already open stay open: the caller waits for them before freeing @owner.
+ */
 void kcxx_misc_deregister(void *dev)
 {
 	misc_deregister(&((struct kcxx_miscdev *)dev)->misc);

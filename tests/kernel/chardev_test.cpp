@@ -55,6 +55,7 @@ public:
 					s->data[s->len + i] = chunk[i];
 				s->len += n;
 				s->bytes_written += n;
+				available_.store(s->len);
 			}
 			total += n;
 		}
@@ -65,7 +66,8 @@ public:
 
 	Result<usize> read(File &, UserSlice &buf, s64 &)
 	{
-		TRY(readers_.wait_interruptible([this] { return state_.lock()->len > 0; }));
+		// The predicate must not sleep: it reads the Atomic, not the Mutex.
+		TRY(readers_.wait_interruptible([this] { return available_.load() > 0; }));
 		auto s = state_.lock();
 		usize n = buf.len() < s->len ? buf.len() : s->len;
 		auto out = TRY(Span<u8>(s->data).subspan(0, n));
@@ -74,15 +76,21 @@ public:
 		for (usize i = n; i < s->len; i++)
 			s->data[i - n] = s->data[i];
 		s->len -= n;
+		available_.store(s->len);
 		return n;
 	}
 
 	Result<long> ioctl(File &, unsigned int cmd, uintptr arg)
 	{
 		switch (cmd) {
-		case SET_PARAMS.number:
-			*params_.lock() = TRY(SET_PARAMS.user_arg(arg).read());
+		case SET_PARAMS.number: {
+			// Read from user memory first, then lock: -Wthread-safety
+			// cannot follow an early return from TRY inside the locked
+			// assignment.
+			auto params = TRY(SET_PARAMS.user_arg(arg).read());
+			*params_.lock() = params;
 			return 0;
+		}
 		case GET_PARAMS.number:
 			TRY(GET_PARAMS.user_arg(arg).write(*params_.lock()));
 			return 0;
@@ -102,7 +110,7 @@ public:
 	{
 		table.wait(readers_);
 		PollMask mask = PollMask::writable();
-		if (state_.lock()->len > 0)
+		if (available_.load() > 0)
 			mask = mask | PollMask::readable();
 		return mask;
 	}
@@ -116,7 +124,8 @@ private:
 		u64 bytes_written;
 	};
 
-	Mutex<State> state_{ State{} };
+	Mutex<State> state_{ State{} }; // user copies under it may fault and sleep
+	Atomic<usize> available_{ 0 };  // state_->len, for waits and poll
 	Mutex<Params> params_{ Params{} };
 	WaitQueue readers_;
 	FasyncList async_;

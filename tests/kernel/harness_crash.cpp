@@ -5,4 +5,4 @@
  */
 #define KCXX_HARNESS_INJECT_CRASH
 #define KCXX_SUITE_NAME "kcxx_harness_crash"
-#include "pipeline_test.cpp"
+#include "pipeline_test.cpp" // NOLINT(bugprone-suspicious-include): the fixture is that test plus one case

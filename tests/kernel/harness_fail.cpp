@@ -5,4 +5,4 @@
  */
 #define KCXX_HARNESS_INJECT_FAILURE
 #define KCXX_SUITE_NAME "kcxx_harness_fail"
-#include "pipeline_test.cpp"
+#include "pipeline_test.cpp" // NOLINT(bugprone-suspicious-include): the fixture is that test plus one case

@@ -109,7 +109,7 @@ private:
 			rec.child_sum += TRY(Properties(pdev.dev(), child).read_u32("value"));
 		}
 		auto state = TRY(Box<PropsDriver>::try_new(gfp::KERNEL, node.name()));
-		dev_info(pdev.dev(), "kcxx test driver bound (kind %d)", rec.kind);
+		dev_info(pdev.dev(), "kcxx test driver bound (kind %d)\n", rec.kind);
 		return state;
 	}
 

@@ -4,8 +4,11 @@
  *
  * Orderings follow the kernel's conventions (Documentation/atomic_t.txt):
  * load/store and the operations that return nothing are relaxed; operations
- * that return a value (fetch_*, exchange, compare_exchange) are fully ordered.
- * _acquire/_release variants exist where the kernel has them.
+ * that return a value (fetch_*, exchange, a successful compare_exchange) are
+ * fully ordered, as if smp_mb() ran before and after them: a sequentially
+ * consistent operation followed by a full fence (C++ seq_cst alone does not
+ * order the plain accesses around it on arm64). load_acquire() and
+ * store_release() are smp_load_acquire() and smp_store_release().
  */
 #ifndef KCXX_ATOMIC_H
 #define KCXX_ATOMIC_H
@@ -40,19 +43,25 @@ public:
 	void add(T v) { __atomic_fetch_add(&value_, v, __ATOMIC_RELAXED); }
 	void sub(T v) { __atomic_fetch_sub(&value_, v, __ATOMIC_RELAXED); }
 	/// Returns the value before the addition.
-	T fetch_add(T v) { return __atomic_fetch_add(&value_, v, __ATOMIC_SEQ_CST); }
-	T fetch_sub(T v) { return __atomic_fetch_sub(&value_, v, __ATOMIC_SEQ_CST); }
-	T exchange(T v) { return __atomic_exchange_n(&value_, v, __ATOMIC_SEQ_CST); }
+	T fetch_add(T v) { return fully_ordered(__atomic_fetch_add(&value_, v, __ATOMIC_SEQ_CST)); }
+	T fetch_sub(T v) { return fully_ordered(__atomic_fetch_sub(&value_, v, __ATOMIC_SEQ_CST)); }
+	T exchange(T v) { return fully_ordered(__atomic_exchange_n(&value_, v, __ATOMIC_SEQ_CST)); }
 
 	/// Sets the value to `desired` if it is `expected`; returns whether it did.
 	/// On failure `expected` is updated to the value found.
 	bool compare_exchange(T &expected, T desired)
 	{
-		return __atomic_compare_exchange_n(&value_, &expected, desired, false,
-						   __ATOMIC_SEQ_CST, __ATOMIC_RELAXED);
+		return fully_ordered(__atomic_compare_exchange_n(&value_, &expected, desired, false,
+								 __ATOMIC_SEQ_CST, __ATOMIC_RELAXED));
 	}
 
 private:
+	template <typename R> static R fully_ordered(R result)
+	{
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		return result;
+	}
+
 	T value_;
 };
 

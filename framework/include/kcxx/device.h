@@ -52,18 +52,20 @@ namespace detail {
 }
 } // namespace detail
 
-// Macros, like the kernel's, so that the format is checked where it is written.
-#define dev_err(dev, fmt, ...) ::kcxx::detail::dev_print(dev, ::kcxx::LogLevel::err, fmt "\n" __VA_OPT__(,) __VA_ARGS__)
-#define dev_warn(dev, fmt, ...) ::kcxx::detail::dev_print(dev, ::kcxx::LogLevel::warning, fmt "\n" __VA_OPT__(,) __VA_ARGS__)
-#define dev_notice(dev, fmt, ...) ::kcxx::detail::dev_print(dev, ::kcxx::LogLevel::notice, fmt "\n" __VA_OPT__(,) __VA_ARGS__)
-#define dev_info(dev, fmt, ...) ::kcxx::detail::dev_print(dev, ::kcxx::LogLevel::info, fmt "\n" __VA_OPT__(,) __VA_ARGS__)
+// Macros, like the kernel's, so that the format is checked where it is
+// written. As in the kernel, a message ends with "\n".
+#define dev_err(dev, fmt, ...) ::kcxx::detail::dev_print(dev, ::kcxx::LogLevel::err, fmt __VA_OPT__(,) __VA_ARGS__)
+#define dev_warn(dev, fmt, ...) ::kcxx::detail::dev_print(dev, ::kcxx::LogLevel::warning, fmt __VA_OPT__(,) __VA_ARGS__)
+#define dev_notice(dev, fmt, ...) ::kcxx::detail::dev_print(dev, ::kcxx::LogLevel::notice, fmt __VA_OPT__(,) __VA_ARGS__)
+#define dev_info(dev, fmt, ...) ::kcxx::detail::dev_print(dev, ::kcxx::LogLevel::info, fmt __VA_OPT__(,) __VA_ARGS__)
+#define dev_dbg(dev, fmt, ...) ::kcxx::detail::dev_print(dev, ::kcxx::LogLevel::debug, fmt __VA_OPT__(,) __VA_ARGS__)
 
 /**
  * Reports why probe failed and returns the error to pass on: dev_err(), or
  * only a debug note for -EPROBE_DEFER (the kernel will retry), as the
  * kernel's dev_err_probe() does.
  *
- *	return dev_err_probe(dev, code::EINVAL, "%pfw: bad 'reg'", node.raw());
+ *	return dev_err_probe(dev, code::EINVAL, "%pfw: bad 'reg'\n", node.raw());
  */
 [[gnu::format(printf, 3, 4)]] inline Error dev_err_probe(const Device &dev, Error err,
 							 const char *fmt, ...)
@@ -118,7 +120,7 @@ private:
 	template <typename T> Result<T> report(Result<T> r, const char *prop) const
 	{
 		if (r.is_error())
-			return dev_err_probe(dev_, r.error(), "%pfw: property '%s' %s",
+			return dev_err_probe(dev_, r.error(), "%pfw: property '%s' %s\n",
 					     node_.raw(), prop,
 					     node_.has(prop) ? "is malformed" : "is missing");
 		return r;
@@ -136,7 +138,7 @@ inline Error Properties::invalid(const char *prop, Error err, const char *why, .
 	__builtin_va_start(args, why);
 	kcxx_vsnprintf(reason, sizeof(reason), why, &args);
 	__builtin_va_end(args);
-	return dev_err_probe(dev_, err, "%pfw: property '%s': %s", node_.raw(), prop, reason);
+	return dev_err_probe(dev_, err, "%pfw: property '%s': %s\n", node_.raw(), prop, reason);
 }
 
 } // namespace kcxx

@@ -61,14 +61,16 @@ inline constexpr Error EINVAL = Error::from_errno(-KCXX_EINVAL);
 inline constexpr Error ENOSPC = Error::from_errno(-KCXX_ENOSPC);
 inline constexpr Error ENOTTY = Error::from_errno(-KCXX_ENOTTY);
 inline constexpr Error ERANGE = Error::from_errno(-KCXX_ERANGE);
+inline constexpr Error ENODATA = Error::from_errno(-KCXX_ENODATA);
+inline constexpr Error EPROTO = Error::from_errno(-KCXX_EPROTO);
 inline constexpr Error EOVERFLOW = Error::from_errno(-KCXX_EOVERFLOW);
 inline constexpr Error ETIMEDOUT = Error::from_errno(-KCXX_ETIMEDOUT);
 inline constexpr Error ERESTARTSYS = Error::from_errno(-KCXX_ERESTARTSYS);
 inline constexpr Error EPROBE_DEFER = Error::from_errno(-KCXX_EPROBE_DEFER);
 } // namespace code
 
-/// Turns a kernel int return (0 or a negative errno) into success or an Error;
-/// for bridge results only.
+/// Whether a kernel return value (an int, or an ERR_PTR as a long) is a
+/// negative errno rather than a result.
 constexpr bool is_errno(long value)
 {
 	return value < 0 && value >= -KCXX_MAX_ERRNO;

@@ -31,7 +31,7 @@ public:
 		auto desc = from_err_ptr(kcxx_devm_fwnode_gpiod_get(dev.raw(), node.raw(), label));
 
 		if (desc.is_error())
-			return dev_err_probe(dev, desc.error(), "%pfw: property 'gpios' %s", node.raw(),
+			return dev_err_probe(dev, desc.error(), "%pfw: property 'gpios' %s\n", node.raw(),
 					     node.has("gpios") ? "names no usable line" : "is missing");
 		return GpioDesc(desc.value());
 	}

@@ -15,22 +15,26 @@
  *	};
  *	auto dev = TRY(MiscDevice<Echo>::try_register("kcxx-echo", echo));
  *
- * An operation D does not define is absent from the file_operations (the
- * kernel answers -EINVAL, or -ENOTTY for ioctl). A hook with the wrong
- * signature is a compile error saying which one and how it should look.
+ * An operation D does not define answers -EINVAL (-ENOTTY for ioctl; poll
+ * reports always ready). A hook with the wrong signature is a compile error
+ * saying which one and how it should look.
+ *
+ * Lifetime: open files hold the module, and dropping the MiscDevice removes
+ * /dev/<name> and then waits until every file still open is closed, so no
+ * file operation or File destructor can run on an owner that is gone. An
+ * unbind or unload therefore blocks while a process keeps the device open.
  */
 #ifndef KCXX_MISCDEV_H
 #define KCXX_MISCDEV_H
 
 #include <kcxx/box.h>
 #include <kcxx/bridge/miscdev.h>
+#include <kcxx/completion.h>
 #include <kcxx/generated/kconsts.h>
 #include <kcxx/result.h>
+#include <kcxx/spinlock.h>
 #include <kcxx/user_ptr.h>
 #include <kcxx/wait_queue.h>
-
-struct module;
-extern "C" struct module __this_module;
 
 namespace kcxx {
 
@@ -72,8 +76,10 @@ struct FasyncRequest {
  *
  * # Invariants
  * While registered_, raw_ is a struct kcxx_miscdev registered with the misc
- * core, and owner_ outlives it. Each open file holds a Box<D::File> (its
- * private_data) freed by release; open files also hold the module.
+ * core whose context is this object (Pinned). files_ counts the files open on
+ * it; each holds a Box<Open> freed by release. The destructor returns only
+ * when files_ is zero after deregistration, so owner_ (which outlives this
+ * object) is alive for every file operation and every File destructor.
  */
 template <typename D> class MiscDevice : Pinned {
 	using File = typename D::File;
@@ -83,18 +89,29 @@ public:
 	static Result<Box<MiscDevice>> try_register(const char *name, D &owner)
 	{
 		check();
-		auto dev = TRY(Box<MiscDevice>::try_new(gfp::KERNEL | gfp::ZERO));
-		TRY(to_result(kcxx_misc_register(dev->raw_.get(), name, &ops, &owner, &__this_module)));
-		// INVARIANT: registered just above.
+		auto dev = TRY(Box<MiscDevice>::try_new(gfp::KERNEL, owner));
+		TRY(to_result(kcxx_misc_register(dev->raw_.get(), name, &ops, dev.get())));
+		// INVARIANT: registered just above, with this object as context.
 		dev->registered_ = true;
 		return dev;
 	}
 
-	MiscDevice() = default;
+	explicit MiscDevice(D &owner) : owner_(owner) {}
+
+	/// Removes /dev/<name>, then waits for the files still open to close.
 	~MiscDevice()
 	{
-		if (registered_)
-			kcxx_misc_deregister(raw_.get());
+		if (!registered_)
+			return;
+		kcxx_misc_deregister(raw_.get()); // no open can start after this
+		bool wait;
+		{
+			auto files = files_.lock();
+			files->closing = true;
+			wait = files->open > 0;
+		}
+		if (wait)
+			all_closed_.wait();
 	}
 
 	int minor() { return kcxx_misc_minor(raw_.get()); }
@@ -129,31 +146,50 @@ private:
 				      "misc device: fasync must be `Result<void> fasync(File &, FasyncRequest &);`");
 	}
 
-	// Each file's state is a Box<File> whose File knows its D (File::owner).
+	// Each open file: its device and its File (D's per-open state).
 	struct Open {
+		MiscDevice *dev;
 		D *owner;
 		Box<File> file;
 	};
 
+	struct Files {
+		int open = 0;
+		bool closing = false;
+	};
+
 	static Open &open_of(void *state) { return *static_cast<Open *>(state); }
 
-	static int do_open(void *owner, void **state)
+	static int do_open(void *ctx, void **state)
 	{
-		D *d = static_cast<D *>(owner);
-		auto file = d->open();
+		auto *dev = static_cast<MiscDevice *>(ctx);
+		auto file = dev->owner_.open();
 		if (file.is_error())
 			return file.error().to_errno();
-		auto open = Box<Open>::try_new(gfp::KERNEL, Open{ d, file.release_value() });
+		auto open = Box<Open>::try_new(gfp::KERNEL, Open{ dev, &dev->owner_, file.release_value() });
 		if (open.is_error())
 			return open.error().to_errno();
+		dev->files_.lock()->open++;
 		*state = move(open.release_value()).into_raw();
 		return 0;
 	}
 
 	static void do_release(void *state)
 	{
-		// SAFETY: do_open stored a Box<Open>; release runs once per open.
-		Box<Open> open = Box<Open>::unsafe_from_raw(static_cast<Open *>(state));
+		MiscDevice *dev = open_of(state).dev;
+		{
+			// SAFETY: do_open stored a Box<Open>; release runs once per open.
+			Box<Open> open = Box<Open>::unsafe_from_raw(static_cast<Open *>(state));
+		} // the File is destroyed while the owner is alive
+		bool last;
+		{
+			auto files = dev->files_.lock();
+			last = --files->open == 0 && files->closing;
+		}
+		// A Completion, not a wake-up: the waiter may free dev as soon as
+		// complete() lets go of the completion's own lock.
+		if (last)
+			dev->all_closed_.complete();
 	}
 
 	static long ret(Result<usize> r) { return r.is_error() ? r.error().to_errno() : static_cast<long>(r.value()); }
@@ -226,6 +262,9 @@ private:
 	};
 
 	Opaque<KCXX_SIZEOF_MISCDEV, KCXX_ALIGNOF_MISCDEV> raw_{};
+	D &owner_;
+	SpinLock<Files> files_{ Files{} };
+	Completion all_closed_;
 	bool registered_ = false;
 };
 

@@ -19,7 +19,7 @@
  */
 #define KCXX_ADDRESSABLE(fn, secname)                                         \
 	[[gnu::used, gnu::section(secname)]]                                   \
-	static constinit decltype(&fn) KCXX_CONCAT(kcxx_addressable_, fn) = &fn;
+	static constinit decltype(&(fn)) KCXX_CONCAT(kcxx_addressable_, fn) = &(fn);
 
 /// One `tag=value` entry of .modinfo.
 #define KCXX_MODULE_INFO(tag, value)                                           \

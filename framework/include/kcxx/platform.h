@@ -68,7 +68,7 @@ public:
 		auto io = IoMem<Layout>::from_raw(IoAddr::from_bridge(base), size);
 		if (io.is_error())
 			return dev_err_probe(dev_, io.error(),
-					     "reg[%u] is %llu bytes, the register layout needs %lu",
+					     "reg[%u] is %llu bytes, the register layout needs %lu\n",
 					     index, size, static_cast<unsigned long>(IoMem<Layout>::size));
 		return io;
 	}

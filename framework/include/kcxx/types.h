@@ -11,11 +11,11 @@ namespace kcxx {
 using u8 = __UINT8_TYPE__;
 using u16 = __UINT16_TYPE__;
 using u32 = __UINT32_TYPE__;
-using u64 = __UINT64_TYPE__;
+using u64 = unsigned long long; // as the kernel's u64, so %llu fits it
 using s8 = __INT8_TYPE__;
 using s16 = __INT16_TYPE__;
 using s32 = __INT32_TYPE__;
-using s64 = __INT64_TYPE__;
+using s64 = long long;
 using usize = __SIZE_TYPE__;
 using isize = __PTRDIFF_TYPE__;
 using uintptr = __UINTPTR_TYPE__;

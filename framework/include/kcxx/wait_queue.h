@@ -24,8 +24,9 @@ namespace kcxx {
  * raw_ is an initialised wait_queue_head for the object's life (Pinned).
  *
  * The waits re-check their predicate after every wake-up, as the kernel's
- * wait_event() does, so a spurious wake-up cannot end a wait early; the
- * predicate runs in the waiter's context and may take locks.
+ * wait_event() does, so a spurious wake-up cannot end a wait early. The
+ * predicate runs with the task already marked as sleeping: it must not sleep
+ * itself (no Mutex, no user copy); an Atomic or a SpinLock is fine.
  */
 class WaitQueue : Pinned {
 public:
@@ -35,7 +36,8 @@ public:
 	void wake_up_all() { kcxx_wake_up_all(raw_.get()); }
 	void wake_up_interruptible() { kcxx_wake_up_interruptible(raw_.get()); }
 
-	/// Sleeps until cond() is true, ignoring signals. Process context.
+	/// Sleeps until cond() is true, ignoring signals. Process context; cond
+	/// must not sleep.
 	template <typename Cond> void wait(Cond cond)
 	{
 		kcxx_wait_event(raw_.get(), &call<Cond>, &cond);

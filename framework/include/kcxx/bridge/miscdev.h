@@ -25,7 +25,7 @@ struct kcxx_misc_ops {
 };
 
 int kcxx_misc_register(void *dev, const char *name, const struct kcxx_misc_ops *ops,
-		       void *owner, struct module *module);
+		       void *owner);
 void kcxx_misc_deregister(void *dev);
 int kcxx_misc_minor(void *dev);
 
@@ -38,7 +38,6 @@ int kcxx_misc_minor(void *dev);
 /* What C++ reserves (opaque, sized by kconsts) for each misc device. */
 struct kcxx_miscdev {
 	struct miscdevice misc;
-	struct file_operations fops;
 	const struct kcxx_misc_ops *ops;
 	void *owner;
 };
