@@ -62,7 +62,12 @@ public:
 	template <auto Layout> Result<IoMem<Layout>> ioremap_resource(unsigned int index = 0)
 	{
 		unsigned long long size = 0;
-		void *base = TRY(from_err_ptr(kcxx_devm_platform_ioremap_resource(raw_, index, &size)));
+		auto mapped = from_err_ptr(kcxx_devm_platform_ioremap_resource(raw_, index, &size));
+		if (mapped.is_error())
+			return dev_err_probe(dev_, mapped.error(), "%pfw: property 'reg': entry %u %s\n",
+					     fwnode().raw(), index,
+					     fwnode().has("reg") ? "cannot be mapped (in use?)" : "is missing");
+		void *base = mapped.value();
 		// SAFETY: devm keeps the mapping until the device unbinds, after
 		// the driver state (which owns the IoMem) is destroyed.
 		auto io = IoMem<Layout>::from_raw(IoAddr::from_bridge(base), size);
