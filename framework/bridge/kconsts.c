@@ -23,6 +23,7 @@
 #include <kcxx/bridge/led.h>
 #include <kcxx/bridge/miscdev.h>
 #include <kcxx/bridge/platform.h>
+#include <kcxx/bridge/sysfs.h>
 #ifdef CONFIG_ARM64
 #include <asm/cpucaps.h>
 #endif
@@ -112,6 +113,8 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_LED_CORE_SUSPENDRESUME, LED_CORE_SUSPENDRESUME);
 	DEFINE(KCXX_LED_RETAIN_AT_SHUTDOWN, LED_RETAIN_AT_SHUTDOWN);
 	DEFINE(KCXX_LED_PANIC_INDICATOR, LED_PANIC_INDICATOR);
+	DEFINE(KCXX_SIZEOF_DEV_ATTR, sizeof(struct kcxx_dev_attr));
+	DEFINE(KCXX_ALIGNOF_DEV_ATTR, __alignof__(struct kcxx_dev_attr));
 	DEFINE(KCXX_SIZEOF_MISCDEV, sizeof(struct kcxx_miscdev));
 	DEFINE(KCXX_ALIGNOF_MISCDEV, __alignof__(struct kcxx_miscdev));
 	BLANK();

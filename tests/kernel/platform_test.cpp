@@ -10,6 +10,7 @@
 #include <kcxx/ktap.h>
 #include <kcxx/module.h>
 #include <kcxx/platform.h>
+#include <kcxx/sysfs.h>
 
 namespace {
 
@@ -109,11 +110,34 @@ private:
 			rec.child_sum += TRY(Properties(pdev.dev(), child).read_u32("value"));
 		}
 		auto state = TRY(Box<PropsDriver>::try_new(gfp::KERNEL, node.name()));
+		state->answer_.store(rec.answer);
+		TRY(state->answer_attr_.create(pdev.dev(), "kcxx_answer", 0644));
+		TRY(state->flag_attr_.create(pdev.dev(), "kcxx_flag", 0200));
 		dev_info(pdev.dev(), "kcxx test driver bound (kind %d)\n", rec.kind);
 		return state;
 	}
 
+	// sysfs: kcxx_answer (read/write a u32), kcxx_flag (write-only bool).
+	Result<void> show_answer(SysfsOutput &out)
+	{
+		out.print("%u\n", answer_.load());
+		return {};
+	}
+	Result<void> store_answer(SysfsInput &in)
+	{
+		answer_.store(TRY(in.parse_u32()));
+		return {};
+	}
+	Result<void> store_flag(SysfsInput &in)
+	{
+		answer_.store(TRY(in.parse_bool()) ? 1 : 0);
+		return {};
+	}
+
 	const char *node_;
+	Atomic<u32> answer_{ 0 };
+	DeviceAttr<PropsDriver, &PropsDriver::show_answer, &PropsDriver::store_answer> answer_attr_{ *this };
+	DeviceAttr<PropsDriver, nullptr, &PropsDriver::store_flag> flag_attr_{ *this };
 };
 
 class RegsDriver : public PlatformDriver<RegsDriver> {
