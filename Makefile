@@ -4,6 +4,7 @@
 #
 #   make demo                 build, boot the emulated board, show kcxx working
 #   make check                every test (installs what it needs, as root)
+#   make lint                 the static-analysis gates alone (tests/run -k lint/)
 #   make [KDIR=dir] [ARCH=.. CROSS_COMPILE=..]
 #                             build all modules against a kernel build tree
 #                             (default /lib/modules/$(uname -r)/build)
@@ -20,7 +21,7 @@ KDIR ?= $(wildcard /lib/modules/$(shell uname -r)/build)
 BOARD ?= virt
 KERNEL ?= 6.1
 
-.PHONY: all modules matrix check demo deps shell clean help
+.PHONY: all modules matrix check lint demo deps shell clean help
 
 all: modules
 
@@ -44,6 +45,9 @@ deps:
 check: deps
 	tests/run
 
+lint: deps
+	tests/run -k lint/
+
 demo: deps
 	tools/kcxx-demo
 
@@ -57,4 +61,4 @@ clean:
 	rm -rf build
 
 help:
-	@sed -n '3,20p' Makefile
+	@sed -n '3,21p' Makefile

@@ -63,9 +63,12 @@ struct Bcm2835 {
 	static constexpr usize size = 0xb4;
 	static constexpr usize GPFSEL0 = 0x00, GPSET0 = 0x1c, GPCLR0 = 0x28, GPLEV0 = 0x34;
 
-	static constexpr usize fsel_offset(u32 pin) { return GPFSEL0 + 4 * (pin / 10); }
+	static constexpr usize fsel_offset(u32 pin) { return GPFSEL0 + 4 * usize(pin / 10); }
 	static constexpr u32 fsel_shift(u32 pin) { return 3 * (pin % 10); }
-	static constexpr usize bank_offset(usize base, u32 pin) { return base + 4 * (pin / 32); }
+	static constexpr usize bank_offset(usize base, u32 pin)
+	{
+		return base + 4 * usize(pin / 32);
+	}
 
 	template <typename Io> static Result<void> set(Io &io, u32 pin, bool high)
 	{
@@ -122,7 +125,7 @@ struct Sunxi {
 	static constexpr usize size = 0x24; // CFG0-3, DAT, DRV0-1, PUL0-1
 	static constexpr usize PN_DAT = 0x10;
 
-	static constexpr usize cfg_offset(u32 pin) { return 4 * (pin / 8); }
+	static constexpr usize cfg_offset(u32 pin) { return 4 * usize(pin / 8); }
 	static constexpr u32 cfg_shift(u32 pin) { return 4 * (pin % 8); }
 
 	template <typename Io> static Result<void> set(Io &io, u32 pin, bool high)

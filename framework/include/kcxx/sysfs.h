@@ -111,9 +111,11 @@ template <typename Owner, auto Show, auto Store = nullptr> class DeviceAttr : Pi
 	static constexpr bool has_show = !is_same_v<decltype(Show), nullptr_t>;
 	static constexpr bool has_store = !is_same_v<decltype(Store), nullptr_t>;
 
-	static_assert(!has_show || is_same_v<decltype(Show), Result<void> (Owner::*)(SysfsOutput &)>,
+	static_assert(!has_show ||
+			      is_same_v<decltype(Show), Result<void> (Owner::*)(SysfsOutput &)>,
 		      "DeviceAttr: Show must be `Result<void> show(SysfsOutput &out);`");
-	static_assert(!has_store || is_same_v<decltype(Store), Result<void> (Owner::*)(SysfsInput &)>,
+	static_assert(!has_store ||
+			      is_same_v<decltype(Store), Result<void> (Owner::*)(SysfsInput &)>,
 		      "DeviceAttr: Store must be `Result<void> store(SysfsInput &in);`");
 
 public:

@@ -15,12 +15,11 @@ struct device;
 typedef long (*kcxx_attr_show_fn)(void *ctx, char *buf);
 typedef long (*kcxx_attr_store_fn)(void *ctx, const char *buf, unsigned long len);
 
-int kcxx_device_create_file(struct device *dev, void *attr, const char *name,
-			    unsigned short mode, kcxx_attr_show_fn show,
-			    kcxx_attr_store_fn store, void *ctx);
+int kcxx_device_create_file(struct device *dev, void *attr, const char *name, unsigned short mode,
+			    kcxx_attr_show_fn show, kcxx_attr_store_fn store, void *ctx);
 void kcxx_device_remove_file(struct device *dev, void *attr);
-__attribute__((format(printf, 3, 0)))
-int kcxx_vscnprintf(char *buf, unsigned long size, const char *fmt, __builtin_va_list *args);
+__attribute__((format(printf, 3, 0))) int kcxx_vscnprintf(char *buf, unsigned long size,
+							  const char *fmt, __builtin_va_list *args);
 int kcxx_kstrtoull(const char *s, unsigned int base, unsigned long long *res);
 int kcxx_kstrtobool(const char *s, int *res);
 
