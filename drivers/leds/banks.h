@@ -26,6 +26,20 @@ namespace kcxx_leds {
 
 using namespace kcxx;
 
+/// A pin's bit in a data register without set/clear addressing: read-modify-write.
+template <usize Dat, typename Io> Result<void> write_dat_bit(Io &io, u32 pin, bool high)
+{
+	u32 dat = io.template read32<Dat>();
+
+	io.template write32<Dat>(high ? dat | 1u << pin : dat & ~(1u << pin));
+	return {};
+}
+
+template <usize Dat, typename Io> Result<bool> read_dat_bit(Io &io, u32 pin)
+{
+	return (io.template read32<Dat>() >> pin & 1) != 0;
+}
+
 /// ARM PrimeCell PL061 (QEMU virt): 8 pins. A data write at offset
 /// (mask << 2) changes only the pins in mask, so no read-modify-write.
 struct Pl061 {
@@ -99,13 +113,11 @@ struct Exynos4412 {
 
 	template <typename Io> static Result<void> set(Io &io, u32 pin, bool high)
 	{
-		u32 dat = io.template read32<GPXDAT>();
-		io.template write32<GPXDAT>(high ? dat | 1u << pin : dat & ~(1u << pin));
-		return {};
+		return write_dat_bit<GPXDAT>(io, pin, high);
 	}
 	template <typename Io> static Result<bool> get(Io &io, u32 pin)
 	{
-		return (io.template read32<GPXDAT>() >> pin & 1) != 0;
+		return read_dat_bit<GPXDAT>(io, pin);
 	}
 	template <typename Io> static Result<void> set_output(Io &io, u32 pin, bool high)
 	{
@@ -130,13 +142,11 @@ struct Sunxi {
 
 	template <typename Io> static Result<void> set(Io &io, u32 pin, bool high)
 	{
-		u32 dat = io.template read32<PN_DAT>();
-		io.template write32<PN_DAT>(high ? dat | 1u << pin : dat & ~(1u << pin));
-		return {};
+		return write_dat_bit<PN_DAT>(io, pin, high);
 	}
 	template <typename Io> static Result<bool> get(Io &io, u32 pin)
 	{
-		return (io.template read32<PN_DAT>() >> pin & 1) != 0;
+		return read_dat_bit<PN_DAT>(io, pin);
 	}
 	template <typename Io> static Result<void> set_output(Io &io, u32 pin, bool high)
 	{

@@ -6,6 +6,7 @@
  */
 #include <linux/completion.h>
 #include <linux/dma-direction.h>
+#include <linux/dmaengine.h>
 #include <linux/ioctl.h>
 #include <linux/poll.h>
 #include <linux/signal.h>
@@ -24,6 +25,7 @@
 #include <kcxx/bridge/miscdev.h>
 #include <kcxx/bridge/platform.h>
 #include <kcxx/bridge/sysfs.h>
+#include <linux/tty.h>		/* tty: termios and modem-line bits */
 #ifdef CONFIG_ARM64
 #include <asm/cpucaps.h>
 #endif
@@ -124,4 +126,29 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_DMA_FROM_DEVICE, DMA_FROM_DEVICE);
 	DEFINE(KCXX_SIZEOF_DMA_ADDR, sizeof(dma_addr_t));
 	DEFINE(KCXX_SIZEOF_SG_TABLE, sizeof(struct sg_table));
+	BLANK();
+	/* dmaengine clients (kcxx/dma_engine.h): enum dma_status, prep flags. */
+	DEFINE(KCXX_DMA_COMPLETE, DMA_COMPLETE);
+	DEFINE(KCXX_DMA_IN_PROGRESS, DMA_IN_PROGRESS);
+	DEFINE(KCXX_DMA_PAUSED, DMA_PAUSED);
+	DEFINE(KCXX_DMA_ERROR, DMA_ERROR);
+	DEFINE(KCXX_DMA_PREP_INTERRUPT, DMA_PREP_INTERRUPT);
+	DEFINE(KCXX_DMA_CTRL_ACK, DMA_CTRL_ACK);
+	BLANK();
+	/* TTY (kcxx/tty.h): modem lines, termios c_cflag bits, TIOCMIWAIT. */
+	DEFINE(KCXX_TIOCM_DTR, TIOCM_DTR);
+	DEFINE(KCXX_TIOCM_RTS, TIOCM_RTS);
+	DEFINE(KCXX_TIOCM_CTS, TIOCM_CTS);
+	DEFINE(KCXX_TIOCM_CD, TIOCM_CD);
+	DEFINE(KCXX_TIOCM_RI, TIOCM_RI);
+	DEFINE(KCXX_TIOCM_DSR, TIOCM_DSR);
+	DEFINE(KCXX_TIOCMIWAIT, TIOCMIWAIT);
+	DEFINE(KCXX_CSIZE, CSIZE);
+	DEFINE(KCXX_CS5, CS5);
+	DEFINE(KCXX_CS6, CS6);
+	DEFINE(KCXX_CS7, CS7);
+	DEFINE(KCXX_CS8, CS8);
+	DEFINE(KCXX_CSTOPB, CSTOPB);
+	DEFINE(KCXX_PARENB, PARENB);
+	DEFINE(KCXX_CRTSCTS, (unsigned long)CRTSCTS);
 }

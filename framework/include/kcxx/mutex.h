@@ -7,6 +7,7 @@
 #define KCXX_MUTEX_H
 
 #include <kcxx/bridge/sync.h>
+#include <kcxx/detail/lock_guard.h>
 #include <kcxx/generated/kconsts.h>
 #include <kcxx/result.h>
 #include <kcxx/thread_safety.h>
@@ -31,52 +32,40 @@ public:
 	}
 	~Mutex() { kcxx_mutex_destroy(raw_.get()); }
 
-	class [[nodiscard]] KCXX_SCOPED_CAPABILITY Guard {
-	public:
-		Guard(Guard &&other) : lock_(exchange(other.lock_, nullptr)) {}
-		Guard(const Guard &) = delete;
-		Guard &operator=(const Guard &) = delete;
-		Guard &operator=(Guard &&) = delete;
-		~Guard() KCXX_RELEASE()
-		{
-			if (lock_)
-				kcxx_mutex_unlock(lock_->raw_.get());
-		}
-
-		T *operator->() KCXX_NO_THREAD_SAFETY_ANALYSIS { return &lock_->data_; }
-		T &operator*() KCXX_NO_THREAD_SAFETY_ANALYSIS { return lock_->data_; }
-
-	private:
-		friend class Mutex;
-		// The caller has taken raw_.
-		explicit Guard(Mutex *lock) KCXX_ACQUIRE(lock) : lock_(lock) {}
-
-		Mutex *lock_;
-	};
+	/// Proof that the mutex is held, and the only way to the data.
+	using Guard = detail::LockGuard<Mutex, T>;
+	/// The guard of try_lock() and lock_interruptible().
+	using TriedGuard = detail::TriedLockGuard<Mutex, T>;
 
 	/// Takes the mutex, sleeping as long as it takes.
 	[[nodiscard]] Guard lock() KCXX_ACQUIRE()
 	{
 		kcxx_mutex_lock(raw_.get());
-		return Guard(this);
+		return Guard(this, {});
 	}
 
 	/// Takes the mutex unless a signal arrives first (then -EINTR).
-	Result<Guard> lock_interruptible() KCXX_NO_THREAD_SAFETY_ANALYSIS
+	Result<TriedGuard> lock_interruptible()
 	{
 		TRY(to_result(kcxx_mutex_lock_interruptible(raw_.get())));
-		return Guard(this);
+		return TriedGuard(this, {});
 	}
 
 	/// Takes the mutex if it is free, else -EBUSY; never sleeps.
-	Result<Guard> try_lock() KCXX_NO_THREAD_SAFETY_ANALYSIS
+	Result<TriedGuard> try_lock()
 	{
 		if (!kcxx_mutex_trylock(raw_.get()))
 			return code::EBUSY;
-		return Guard(this);
+		return TriedGuard(this, {});
 	}
 
 private:
+	friend detail::LockGuardBase<Mutex, T, bool>;
+	friend Guard;
+	friend TriedGuard;
+	static T &data(Mutex &m) KCXX_NO_THREAD_SAFETY_ANALYSIS { return m.data_; }
+	static void unlock(Mutex &m, bool) { kcxx_mutex_unlock(m.raw_.get()); }
+
 	Opaque<KCXX_SIZEOF_MUTEX, KCXX_ALIGNOF_MUTEX> raw_;
 	T data_ KCXX_GUARDED_BY(this);
 };

@@ -17,6 +17,7 @@
 #define KCXX_SPINLOCK_H
 
 #include <kcxx/bridge/sync.h>
+#include <kcxx/detail/lock_guard.h>
 #include <kcxx/generated/kconsts.h>
 #include <kcxx/thread_safety.h>
 #include <kcxx/utility.h>
@@ -41,35 +42,21 @@ public:
 	}
 
 	/// Proof that the lock is held, and the only way to the data.
-	class [[nodiscard]] KCXX_SCOPED_CAPABILITY Guard {
-	public:
-		Guard(Guard &&other) : lock_(exchange(other.lock_, nullptr)) {}
-		Guard(const Guard &) = delete;
-		Guard &operator=(const Guard &) = delete;
-		Guard &operator=(Guard &&) = delete;
-		~Guard() KCXX_RELEASE()
-		{
-			if (lock_)
-				kcxx_spin_unlock(lock_->raw_.get());
-		}
-
-		T *operator->() KCXX_NO_THREAD_SAFETY_ANALYSIS { return &lock_->data_; }
-		T &operator*() KCXX_NO_THREAD_SAFETY_ANALYSIS { return lock_->data_; }
-
-	private:
-		friend class SpinLock;
-		explicit Guard(SpinLock *lock) KCXX_ACQUIRE(lock) : lock_(lock)
-		{
-			kcxx_spin_lock(lock_->raw_.get());
-		}
-
-		SpinLock *lock_;
-	};
+	using Guard = detail::LockGuard<SpinLock, T>;
 
 	/// Takes the lock; released when the guard is dropped.
-	[[nodiscard]] Guard lock() KCXX_ACQUIRE() { return Guard(this); }
+	[[nodiscard]] Guard lock() KCXX_ACQUIRE()
+	{
+		kcxx_spin_lock(raw_.get());
+		return Guard(this, {});
+	}
 
 private:
+	friend detail::LockGuardBase<SpinLock, T, bool>;
+	friend Guard;
+	static T &data(SpinLock &l) KCXX_NO_THREAD_SAFETY_ANALYSIS { return l.data_; }
+	static void unlock(SpinLock &l, bool) { kcxx_spin_unlock(l.raw_.get()); }
+
 	Opaque<KCXX_SIZEOF_SPINLOCK, KCXX_ALIGNOF_SPINLOCK> raw_;
 	T data_ KCXX_GUARDED_BY(this);
 };
@@ -89,35 +76,26 @@ public:
 		kcxx_spin_lock_init(raw_.get());
 	}
 
-	class [[nodiscard]] KCXX_SCOPED_CAPABILITY Guard {
-	public:
-		Guard(Guard &&other) : lock_(exchange(other.lock_, nullptr)), flags_(other.flags_) {}
-		Guard(const Guard &) = delete;
-		Guard &operator=(const Guard &) = delete;
-		Guard &operator=(Guard &&) = delete;
-		~Guard() KCXX_RELEASE()
-		{
-			if (lock_)
-				kcxx_spin_unlock_irqrestore(lock_->raw_.get(), flags_);
-		}
+	using Guard = detail::LockGuard<SpinLockIrq, T, unsigned long>;
 
-		T *operator->() KCXX_NO_THREAD_SAFETY_ANALYSIS { return &lock_->data_; }
-		T &operator*() KCXX_NO_THREAD_SAFETY_ANALYSIS { return lock_->data_; }
+	/// Takes the lock with local interrupts off; both restored when the
+	/// guard is dropped.
+	[[nodiscard]] Guard lock() KCXX_ACQUIRE()
+	{
+		unsigned long flags = kcxx_spin_lock_irqsave(raw_.get());
 
-	private:
-		friend class SpinLockIrq;
-		explicit Guard(SpinLockIrq *lock) KCXX_ACQUIRE(lock)
-			: lock_(lock), flags_(kcxx_spin_lock_irqsave(lock->raw_.get()))
-		{
-		}
-
-		SpinLockIrq *lock_;
-		unsigned long flags_;
-	};
-
-	[[nodiscard]] Guard lock() KCXX_ACQUIRE() { return Guard(this); }
+		return Guard(this, flags);
+	}
 
 private:
+	friend detail::LockGuardBase<SpinLockIrq, T, unsigned long>;
+	friend Guard;
+	static T &data(SpinLockIrq &l) KCXX_NO_THREAD_SAFETY_ANALYSIS { return l.data_; }
+	static void unlock(SpinLockIrq &l, unsigned long flags)
+	{
+		kcxx_spin_unlock_irqrestore(l.raw_.get(), flags);
+	}
+
 	Opaque<KCXX_SIZEOF_SPINLOCK, KCXX_ALIGNOF_SPINLOCK> raw_;
 	T data_ KCXX_GUARDED_BY(this);
 };

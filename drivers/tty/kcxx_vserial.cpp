@@ -1,0 +1,805 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kcxx-vserial - virtual serial ports, /dev/ttyVS<N>, as real ttys: loopback
+ * lines, null-modem pairs and a letter generator, moving bytes at the line
+ * rate a UART would (Documentation/serial/kcxx-vserial.rst, binding
+ * Documentation/devicetree/bindings/serial/kcxx,virtual-serial.yaml).
+ *
+ * Data path: write() queues bytes in the port's transmit FIFO; the port's
+ * hrtimer moves them to the receiving port's flip buffer (itself, its peer,
+ * or nowhere) at baud / (start + data + parity + stop bits) characters per
+ * second, or as fast as the receiver takes them when unpaced. Every insert
+ * into any port's flip buffer happens under the module's wiring lock, which
+ * makes it the single producer the tty layer requires.
+ */
+#include <kcxx/atomic.h>
+#include <kcxx/hrtimer.h>
+#include <kcxx/percpu.h>
+#include <kcxx/platform.h>
+#include <kcxx/spinlock.h>
+#include <kcxx/sysfs.h>
+#include <kcxx/tty.h>
+#include <kcxx/vec.h>
+#include <kcxx/wait_queue.h>
+
+#include "kcxx_vserial_param.h"
+
+namespace {
+
+using namespace kcxx;
+
+constexpr u32 kLines = 64; // /dev/ttyVS0 .. ttyVS63
+constexpr u32 kDefaultBaud = 115200;
+constexpr u32 kMinBaud = 50, kMaxBaud = 4000000;
+constexpr u32 kDefaultFifo = 4096, kMinFifo = 16, kMaxFifo = 65536;
+constexpr u32 kMaxParamPorts = 16;
+constexpr usize kChunk = 256;		   // bytes moved per step, on the timer's stack
+constexpr u64 kUnpacedBurst = 16 * kChunk; // per tick when unpaced
+constexpr u64 kMinTickNs = 1000000;	   // paced: at most 1000 ticks/s
+constexpr u64 kUnpacedTickNs = 200000;	   // unpaced: retry period when stalled
+
+enum class Mode : u32 { Loopback, NullModem, Generator };
+constexpr const char *mode_names[] = { "loopback", "null-modem", "generator" };
+
+/// What a port was asked to be, from its node or the module parameter.
+struct PortConfig {
+	Mode mode = Mode::Loopback;
+	u32 baud = kDefaultBaud;
+	u32 fifo_size = kDefaultFifo;
+	int index = -1;
+	bool exclusive = false;
+	bool unpaced = false;
+	// Identities only, never dereferenced (device-tree nodes of a booted
+	// tree without overlay support are never freed).
+	const void *node = nullptr;
+	const void *peer_node = nullptr;
+};
+
+struct Counters {
+	u64 tx, rx, dropped, overruns;
+};
+
+/// The wire a loopback plug or a null-modem cable makes of the other end's outputs.
+constexpr u32 wire(u32 out)
+{
+	return ((out & tiocm::RTS) ? tiocm::CTS : 0) |
+	       ((out & tiocm::DTR) ? tiocm::DSR | tiocm::CD : 0);
+}
+
+class Port;
+
+/// Which ports exist and which are cabled together. Guarded by Hub::wiring_;
+/// every insert into any port's flip buffer happens under that lock too.
+struct Wiring {
+	Port *ports[kLines] = {};
+	Port *peer[kLines] = {};
+};
+
+/**
+ * What all ports share: the tty driver and the wiring between its ports.
+ *
+ * # Invariants
+ * Outlives every Port (module exit drops ports first).
+ */
+class Hub : Pinned {
+public:
+	explicit Hub(Box<TtyDriver> tty) : tty_(move(tty)) {}
+
+	TtyDriver &tty() { return *tty_; }
+
+	SpinLockIrq<Wiring> wiring_;
+
+private:
+	Box<TtyDriver> tty_;
+};
+
+/**
+ * One virtual serial line.
+ *
+ * # Invariants
+ * line_.len <= fifo_size; the FIFO holds bytes written and not yet sent.
+ * line_.running is true exactly while timer_ is armed or about to be (set
+ * by kick(), cleared by tick() when it stops re-arming). index_ and the
+ * Wiring entries for it are valid between link() and unlink(). Destruction
+ * order: unlink, sysfs files, tty (no hook runs after), timer, the rest.
+ */
+class Port : Pinned {
+public:
+	static Result<Box<Port>> create(Hub &vs, const PortConfig &cfg, struct device *parent)
+	{
+		auto stats = TRY(PerCpu<Counters>::try_new());
+		Vec<u8> fifo;
+		TRY(fifo.try_reserve(cfg.fifo_size));
+		for (u32 i = 0; i < cfg.fifo_size; i++)
+			TRY(fifo.try_push(0));
+		auto port = TRY(Box<Port>::try_new(gfp::KERNEL, vs, cfg, move(stats), move(fifo)));
+		TRY(port->tty_.register_with(vs.tty(), cfg.index, cfg.baud, parent));
+		port->index_ = port->tty_.index();
+		auto files = TRY(Box<Files>::try_new(gfp::KERNEL, *port));
+		Device dev = port->tty_.device();
+		TRY(files->tx.create(dev, "tx", 0444));
+		TRY(files->rx.create(dev, "rx", 0444));
+		TRY(files->dropped.create(dev, "dropped", 0444));
+		TRY(files->overruns.create(dev, "overruns", 0444));
+		TRY(files->unpaced.create(dev, "unpaced", 0644));
+		TRY(files->mode.create(dev, "mode", 0444));
+		TRY(port->files_.try_push(move(files)));
+		port->link();
+		return port;
+	}
+
+	Port(Hub &vs, const PortConfig &cfg, PerCpu<Counters> &&stats, Vec<u8> &&fifo)
+		: vs_(vs), cfg_(cfg), line_(move(fifo)), stats_(move(stats)),
+		  unpaced_(cfg.unpaced ? 1 : 0)
+	{
+	}
+
+	~Port()
+	{
+		unlink();
+		files_.truncate(0); // sysfs files go before their device
+		tty_.unregister();  // no hook runs after this
+	}
+
+	u32 index() const { return index_; }
+
+	// --- tty operations (kcxx/tty.h) -------------------------------------
+
+	Result<void> open(u32 open_count)
+	{
+		if (cfg_.exclusive && open_count > 1)
+			return code::EBUSY;
+		return {};
+	}
+
+	Result<void> activate(const Termios &t)
+	{
+		{
+			auto l = line_.lock();
+			l->termios = t;
+		}
+		hung_.store(0);
+		throttled_.store(0);
+		open_.store_release(1);
+		if (cfg_.mode == Mode::Generator)
+			kick();
+		return {};
+	}
+
+	void shutdown()
+	{
+		open_.store(0);
+		auto l = line_.lock();
+		stats_.local()->dropped += l->len; // irqs are off: no torn update
+		l->len = 0;
+	}
+
+	usize write(Span<const u8> bytes)
+	{
+		usize n = line_.lock()->push(bytes);
+
+		if (n)
+			kick();
+		return n;
+	}
+
+	u32 write_room()
+	{
+		auto l = line_.lock();
+		return cfg_.fifo_size - l->len;
+	}
+
+	u32 chars_in_buffer() { return line_.lock()->len; }
+
+	void flush_buffer()
+	{
+		line_.lock()->len = 0;
+		tty_.wake_writers();
+	}
+
+	void set_termios(const Termios &now, const Termios &old)
+	{
+		line_.lock()->termios = now;
+		if (now.baud == 0 && old.baud != 0) // B0: hang up the modem
+			change_lines(0, tiocm::DTR | tiocm::RTS);
+		else if (now.baud != 0 && old.baud == 0)
+			change_lines(tiocm::DTR | tiocm::RTS, 0);
+	}
+
+	void throttle(bool on) { throttled_.store(on ? 1 : 0); }
+
+	u32 tiocmget()
+	{
+		auto w = vs_.wiring_.lock();
+		return out_.load() | inputs(*w);
+	}
+
+	void tiocmset(u32 set, u32 clear) { change_lines(set, clear); }
+	void dtr_rts(bool active)
+	{
+		u32 both = tiocm::DTR | tiocm::RTS;
+		change_lines(active ? both : 0, active ? 0 : both);
+	}
+
+	bool carrier_raised()
+	{
+		auto w = vs_.wiring_.lock();
+		return inputs(*w) & tiocm::CD;
+	}
+
+	void get_icount(SerialIcount &ic)
+	{
+		ic = line_.lock()->icount;
+		ic.tx = static_cast<int>(stats_.sum([](const Counters &c) { return c.tx; }));
+		ic.rx = static_cast<int>(stats_.sum([](const Counters &c) { return c.rx; }));
+		ic.overrun =
+			static_cast<int>(stats_.sum([](const Counters &c) { return c.overruns; }));
+	}
+
+	void break_ctl(bool on)
+	{
+		if (!on)
+			return;
+		line_.lock()->break_pending = true;
+		kick();
+	}
+
+	void hangup()
+	{
+		hung_.store_release(1);
+		msr_wait_.wake_up_all();
+	}
+
+	Result<long> ioctl(unsigned int cmd, uintptr arg)
+	{
+		if (cmd != TIOCMIWAIT)
+			return code::ENOTTY;
+		u32 mask =
+			static_cast<u32>(arg) & (tiocm::RI | tiocm::DSR | tiocm::CD | tiocm::CTS);
+		if (mask == 0 || arg != mask)
+			return code::EINVAL;
+		SerialIcount before = line_.lock()->icount;
+		TRY(msr_wait_.wait_interruptible(
+			[&] { return hung_.load() != 0 || changed(before, mask); }));
+		if (hung_.load_acquire())
+			return code::EIO;
+		return 0L;
+	}
+
+private:
+	/// The transmit side, the line's settings and its modem-line history.
+	struct Line {
+		explicit Line(Vec<u8> &&storage)
+			: fifo(move(storage)), rng(0x9e3779b9u ^ static_cast<u32>(monotonic_ns()))
+		{
+		}
+
+		Vec<u8> fifo; // a power of two in size
+		u32 head = 0, len = 0;
+		Termios termios{};
+		u64 last_ns = 0, credit_ns = 0;
+		bool running = false;
+		bool break_pending = false;
+		u32 last_inputs = 0;
+		SerialIcount icount{};
+		u32 rng; // xorshift32 state of the generator
+
+		usize push(Span<const u8> bytes)
+		{
+			u32 size = static_cast<u32>(fifo.size());
+			usize n = 0;
+
+			for (; n < bytes.size() && len < size; n++, len++)
+				fifo[(head + len) & (size - 1)] = bytes[n];
+			return n;
+		}
+
+		usize pop(u8 *out, usize max)
+		{
+			u32 size = static_cast<u32>(fifo.size());
+			usize n = 0;
+
+			for (; n < max && len > 0; n++, len--, head = (head + 1) & (size - 1))
+				out[n] = fifo[head];
+			return n;
+		}
+
+		u64 char_ns() const
+		{
+			return termios.baud
+				       ? u64(termios.char_bits()) * 1000000000ull / termios.baud
+				       : 0;
+		}
+
+		u64 period_ns(bool unpaced) const
+		{
+			u64 c = char_ns();
+			if (unpaced)
+				return kUnpacedTickNs;
+			return c > kMinTickNs ? c : kMinTickNs;
+		}
+
+		/// Characters the line had time to send since the last tick, at most `cap`.
+		u64 earn(u64 now, u64 cap)
+		{
+			u64 c = char_ns();
+
+			credit_ns += now - last_ns;
+			last_ns = now;
+			if (c == 0)
+				return credit_ns = 0;
+			u64 n = credit_ns / c;
+			credit_ns -= n * c;
+			if (n >= cap) { // the line went idle: no credit for silence
+				n = cap;
+				credit_ns = 0;
+			}
+			return n;
+		}
+
+		u8 letter()
+		{
+			rng ^= rng << 13;
+			rng ^= rng >> 17;
+			rng ^= rng << 5;
+			return static_cast<u8>('A' + rng % 26);
+		}
+	};
+
+	Result<void> show_tx(SysfsOutput &out) { return show(out, &Counters::tx); }
+	Result<void> show_rx(SysfsOutput &out) { return show(out, &Counters::rx); }
+	Result<void> show_dropped(SysfsOutput &out) { return show(out, &Counters::dropped); }
+	Result<void> show_overruns(SysfsOutput &out) { return show(out, &Counters::overruns); }
+	Result<void> show(SysfsOutput &out, u64 Counters::*field)
+	{
+		out.print("%llu\n", static_cast<unsigned long long>(stats_.sum(
+					    [&](const Counters &c) { return c.*field; })));
+		return {};
+	}
+	Result<void> show_unpaced(SysfsOutput &out)
+	{
+		out.print("%d\n", unpaced_.load() ? 1 : 0);
+		return {};
+	}
+	Result<void> store_unpaced(SysfsInput &in)
+	{
+		unpaced_.store(TRY(in.parse_bool()) ? 1 : 0);
+		return {};
+	}
+	Result<void> show_mode(SysfsOutput &out)
+	{
+		out.print("%s\n", mode_names[static_cast<u32>(cfg_.mode)]);
+		return {};
+	}
+
+	/// The sysfs files of /sys/class/tty/ttyVS<N>.
+	struct Files {
+		explicit Files(Port &p) : tx(p), rx(p), dropped(p), overruns(p), unpaced(p), mode(p)
+		{
+		}
+
+		DeviceAttr<Port, &Port::show_tx> tx;
+		DeviceAttr<Port, &Port::show_rx> rx;
+		DeviceAttr<Port, &Port::show_dropped> dropped;
+		DeviceAttr<Port, &Port::show_overruns> overruns;
+		DeviceAttr<Port, &Port::show_unpaced, &Port::store_unpaced> unpaced;
+		DeviceAttr<Port, &Port::show_mode> mode;
+	};
+
+	// --- wiring ------------------------------------------------------------
+
+	void link()
+	{
+		auto w = vs_.wiring_.lock();
+		linked_ = true;
+		w->ports[index_] = this;
+		if (cfg_.mode != Mode::NullModem)
+			return refresh(*w);
+		for (Port *p : w->ports) {
+			if (p && p != this && p->cfg_.node == cfg_.peer_node &&
+			    p->cfg_.peer_node == cfg_.node) {
+				w->peer[index_] = p;
+				w->peer[p->index_] = this;
+				p->refresh(*w);
+			}
+		}
+		refresh(*w);
+	}
+
+	void unlink()
+	{
+		if (!linked_)
+			return; // create() failed before linking
+		auto w = vs_.wiring_.lock();
+		Port *peer = w->peer[index_];
+
+		w->ports[index_] = nullptr;
+		w->peer[index_] = nullptr;
+		if (peer) {
+			w->peer[peer->index_] = nullptr;
+			peer->refresh(*w);
+		}
+	}
+
+	/// CTS, DSR, CD as this port sees them.
+	u32 inputs(Wiring &w)
+	{
+		switch (cfg_.mode) {
+		case Mode::Loopback:
+			return wire(out_.load());
+		case Mode::NullModem: {
+			Port *peer = w.peer[index_];
+			return peer ? wire(peer->out_.load()) : 0;
+		}
+		case Mode::Generator:
+			break;
+		}
+		return tiocm::CTS | tiocm::DSR | tiocm::CD;
+	}
+
+	/// Counts the input lines that changed since last seen and wakes TIOCMIWAIT.
+	void refresh(Wiring &w)
+	{
+		u32 now = inputs(w), diff;
+		{
+			auto l = line_.lock();
+			diff = now ^ l->last_inputs;
+			l->last_inputs = now;
+			l->icount.cts += !!(diff & tiocm::CTS);
+			l->icount.dsr += !!(diff & tiocm::DSR);
+			l->icount.dcd += !!(diff & tiocm::CD);
+		}
+		if (diff)
+			msr_wait_.wake_up_all();
+	}
+
+	static bool changed(const SerialIcount &a, const SerialIcount &b, u32 mask)
+	{
+		return ((mask & tiocm::CTS) && a.cts != b.cts) ||
+		       ((mask & tiocm::DSR) && a.dsr != b.dsr) ||
+		       ((mask & tiocm::CD) && a.dcd != b.dcd) ||
+		       ((mask & tiocm::RI) && a.rng != b.rng);
+	}
+
+	bool changed(const SerialIcount &before, u32 mask)
+	{
+		return changed(before, line_.lock()->icount, mask);
+	}
+
+	void change_lines(u32 set, u32 clear)
+	{
+		auto w = vs_.wiring_.lock();
+		u32 out = (out_.load() | set) & ~clear & (tiocm::DTR | tiocm::RTS);
+
+		out_.store(out);
+		if (cfg_.mode == Mode::Loopback)
+			refresh(*w);
+		else if (Port *peer = w->peer[index_])
+			peer->refresh(*w);
+	}
+
+	// --- the line: an hrtimer moving bytes at the line rate ----------------
+
+	void kick()
+	{
+		bool start = false;
+		u64 delay = 0;
+		{
+			auto l = line_.lock();
+			if (!l->running) {
+				l->running = start = true;
+				l->last_ns = monotonic_ns();
+				l->credit_ns = 0;
+				delay = unpaced_.load() ? 0 : l->period_ns(false);
+			}
+		}
+		if (start)
+			timer_.start(delay);
+	}
+
+	TimerRestart tick(TimerExpiry &expiry)
+	{
+		u64 period = kMinTickNs;
+		bool again;
+		{
+			auto w = vs_.wiring_.lock();
+			again = pump(*w, period);
+		}
+		if (!again)
+			return TimerRestart::No;
+		expiry.forward_now(period);
+		return TimerRestart::Yes;
+	}
+
+	Port *destination(Wiring &w)
+	{
+		if (cfg_.mode == Mode::NullModem)
+			return w.peer[index_];
+		return w.ports[index_]; // loopback and generator: itself, while linked
+	}
+
+	/// One tick's work; true to tick again after `period`. Wiring lock held.
+	bool pump(Wiring &w, u64 &period)
+	{
+		bool generator = cfg_.mode == Mode::Generator;
+		bool unpaced = unpaced_.load() != 0;
+		Port *dest = destination(w);
+		u64 budget;
+		bool brk, cts_off;
+		{
+			auto l = line_.lock();
+			period = l->period_ns(unpaced);
+			budget = unpaced ? kUnpacedBurst
+					 : l->earn(monotonic_ns(), generator ? ~0ull : l->len);
+			brk = exchange(l->break_pending, false);
+			cts_off = l->termios.crtscts() && !(inputs(w) & tiocm::CTS);
+		}
+		if (brk)
+			deliver_break(dest);
+		bool stalled = !generator && (cts_off || (dest && dest->throttled_.load()));
+		u8 chunk[kChunk];
+		bool moved = false;
+
+		while (budget > 0 && !stalled) {
+			usize n = budget < kChunk ? static_cast<usize>(budget) : kChunk;
+
+			if (generator) {
+				auto l = line_.lock();
+				for (usize i = 0; i < n; i++)
+					chunk[i] = l->letter();
+			} else {
+				n = line_.lock()->pop(chunk, n);
+			}
+			if (n == 0)
+				break;
+			budget -= n;
+			moved = true;
+			deliver(dest, Span<const u8>::unsafe_from_raw(chunk, n));
+		}
+		if (moved && dest)
+			dest->tty_.push();
+		if (moved && !generator)
+			tty_.wake_writers();
+
+		auto l = line_.lock();
+		if (generator ? open_.load() : (l->len > 0 || l->break_pending))
+			return true;
+		l->running = false;
+		return false;
+	}
+
+	/// Puts bytes on the wire to `dest`, counting what is lost and why.
+	void deliver(Port *dest, Span<const u8> bytes)
+	{
+		usize n = bytes.size();
+
+		stats_.local()->tx += n;
+		if (!dest || !dest->open_.load_acquire()) {
+			stats_.local()->dropped += n; // nobody at the other end
+			return;
+		}
+		if (cfg_.mode == Mode::Generator && dest->throttled_.load()) {
+			dest->stats_.local()->overruns += n; // a generator does not wait
+			return;
+		}
+		usize got = dest->tty_.insert(bytes);
+		auto s = dest->stats_.local();
+		s->rx += got;
+		s->overruns += n - got;
+	}
+
+	void deliver_break(Port *dest)
+	{
+		if (!dest || !dest->open_.load_acquire())
+			return;
+		if (dest->tty_.insert_break())
+			dest->line_.lock()->icount.brk++;
+		dest->tty_.push();
+	}
+
+	Hub &vs_;
+	const PortConfig cfg_;
+	u32 index_ = 0;
+	bool linked_ = false;
+	SpinLockIrq<Line> line_;
+	PerCpu<Counters> stats_;
+	Atomic<u32> out_{ 0 }; // our DTR and RTS
+	Atomic<u32> open_{ 0 };
+	Atomic<u32> throttled_{ 0 }; // our reader wants no more for now
+	Atomic<u32> hung_{ 0 };
+	Atomic<u32> unpaced_;
+	WaitQueue msr_wait_; // TIOCMIWAIT sleepers
+	TtyPort<Port> tty_{ *this };
+	HrTimer<Port, &Port::tick> timer_{ *this };
+	Vec<Box<Files>> files_; // one entry once created
+};
+
+/**
+ * The module's state: the hub and the ports the module parameter asked for.
+ *
+ * # Invariants
+ * Lives from module init to module exit (the_vserial); param_ports_ are
+ * dropped before hub_ by member order.
+ */
+class VSerial : Pinned {
+public:
+	explicit VSerial(Box<Hub> hub) : hub_(move(hub)) {}
+
+	Hub &hub() { return *hub_; }
+
+private:
+	Box<Hub> hub_;
+
+public:
+	Vec<Box<Port>> param_ports_;
+};
+
+/// Set by module init before the platform driver registers, cleared after it
+/// unregisters: probe always sees it.
+constinit VSerial *the_vserial = nullptr;
+
+/// A port described by a device-tree node.
+class VSerialNode : public PlatformDriver<VSerialNode> {
+public:
+	using MatchData = NoMatchData;
+	static constexpr OfMatch<MatchData> of_table[] = {
+		{ "kcxx,virtual-serial", {} },
+	};
+
+	static Result<Box<VSerialNode>> probe(PlatformDevice &pdev, const MatchData &)
+	{
+		Properties props(pdev.dev(), pdev.fwnode());
+		PortConfig cfg = TRY(parse(props));
+		auto port = Port::create(the_vserial->hub(), cfg, pdev.dev().raw());
+
+		if (port.is_error() && port.error() == code::EBUSY && cfg.index >= 0)
+			return props.invalid("kcxx,index", code::EBUSY, "ttyVS%d is already in use",
+					     cfg.index);
+		auto node = TRY(Box<VSerialNode>::try_new(gfp::KERNEL, TRY(move(port))));
+		dev_info(pdev.dev(), "ttyVS%u: %s, %u baud%s", node->port_->index(),
+			 mode_names[static_cast<u32>(cfg.mode)], cfg.baud,
+			 cfg.unpaced ? ", unpaced" : "");
+		return node;
+	}
+
+	explicit VSerialNode(Box<Port> port) : port_(move(port)) {}
+
+private:
+	static Result<PortConfig> parse(const Properties &props)
+	{
+		FwNode node = props.node();
+		PortConfig cfg;
+
+		cfg.node = node.raw();
+		if (node.has("kcxx,mode")) {
+			const char *mode = TRY(props.read_string("kcxx,mode"));
+			auto which = node.read_choice("kcxx,mode", mode_names);
+			if (which.is_error())
+				return props.invalid(
+					"kcxx,mode", code::EINVAL,
+					"unknown mode '%s' (loopback, null-modem or generator)",
+					mode);
+			cfg.mode = static_cast<Mode>(which.value());
+		}
+		cfg.baud = TRY(props.read_u32_or("current-speed", kDefaultBaud));
+		if (cfg.baud < kMinBaud || cfg.baud > kMaxBaud)
+			return props.invalid("current-speed", code::EINVAL,
+					     "%u baud is outside %u..%u", cfg.baud, kMinBaud,
+					     kMaxBaud);
+		cfg.fifo_size = TRY(props.read_u32_or("kcxx,fifo-size", kDefaultFifo));
+		if (cfg.fifo_size & (cfg.fifo_size - 1) || cfg.fifo_size < kMinFifo ||
+		    cfg.fifo_size > kMaxFifo)
+			return props.invalid("kcxx,fifo-size", code::EINVAL,
+					     "%u is not a power of two in %u..%u", cfg.fifo_size,
+					     kMinFifo, kMaxFifo);
+		if (node.has("kcxx,index")) {
+			u32 index = TRY(props.read_u32("kcxx,index"));
+			if (index >= kLines)
+				return props.invalid("kcxx,index", code::EINVAL,
+						     "%u is beyond ttyVS%u", index, kLines - 1);
+			cfg.index = static_cast<int>(index);
+		}
+		cfg.exclusive = node.has("kcxx,exclusive");
+		cfg.unpaced = node.has("kcxx,unpaced");
+
+		if (cfg.mode != Mode::NullModem) {
+			if (node.has("kcxx,peer"))
+				return props.invalid("kcxx,peer", code::EINVAL,
+						     "only a null-modem port has a peer");
+			return cfg;
+		}
+		auto peer = node.find_reference("kcxx,peer");
+		if (peer.is_error())
+			return props.invalid("kcxx,peer", peer.error(), "%s",
+					     node.has("kcxx,peer") ? "is not a phandle"
+								   : "is missing");
+		FwNode other = peer.value().get();
+		static constexpr const char *compatible[] = { "kcxx,virtual-serial" };
+		if (other.raw() == node.raw())
+			return props.invalid("kcxx,peer", code::EINVAL, "points back at this node");
+		if (other.read_choice("compatible", compatible).is_error())
+			return props.invalid("kcxx,peer", code::EINVAL,
+					     "%pfw is not a kcxx,virtual-serial node", other.raw());
+		auto back = other.find_reference("kcxx,peer");
+		if (back.is_error() || back.value().get().raw() != node.raw())
+			return props.invalid("kcxx,peer", code::EINVAL,
+					     "%pfw is not cabled back to this node", other.raw());
+		cfg.peer_node = other.raw();
+		return cfg;
+	}
+
+	Box<Port> port_;
+};
+
+} // namespace
+
+KCXX_PLATFORM_DRIVER(VSerialNode, kcxx_vserial, "kcxx-vserial");
+
+namespace {
+
+Result<void> add_param_ports(VSerial &vs)
+{
+	u32 n = kcxx_vserial_loopback_ports();
+
+	if (n > kMaxParamPorts) {
+		pr_err("kcxx-vserial: loopback_ports=%u, at most %u\n", n, kMaxParamPorts);
+		return code::EINVAL;
+	}
+	for (u32 i = 0; i < n; i++)
+		TRY(vs.param_ports_.try_push(TRY(Port::create(vs.hub(), PortConfig{}, nullptr))));
+	return {};
+}
+
+Result<Box<VSerial>> vserial_create()
+{
+	auto tty = TRY(TtyDriver::try_register("kcxx-vserial", "ttyVS", kLines));
+	auto hub = TRY(Box<Hub>::try_new(gfp::KERNEL, move(tty)));
+	return Box<VSerial>::try_new(gfp::KERNEL, move(hub));
+}
+
+void vserial_drop()
+{
+	// SAFETY: the_vserial came from into_raw() in vserial_init(); no probe
+	// can run once the platform driver is unregistered.
+	Box<VSerial>::unsafe_from_raw(exchange(the_vserial, nullptr));
+}
+
+/*
+ * Device-tree ports first, so that their fixed kcxx,index lines are free;
+ * the module parameter's ports take the first lines left.
+ */
+int vserial_init()
+{
+	auto vs = vserial_create();
+
+	if (vs.is_error())
+		return vs.error().to_errno();
+	the_vserial = move(vs.release_value()).into_raw();
+	int ret = kcxx_platform_register_kcxx_vserial();
+	if (ret) {
+		vserial_drop();
+		return ret;
+	}
+	auto added = add_param_ports(*the_vserial);
+	if (added.is_error()) {
+		kcxx_platform_unregister_kcxx_vserial();
+		vserial_drop();
+		return added.error().to_errno();
+	}
+	return 0;
+}
+
+void vserial_exit()
+{
+	kcxx_platform_unregister_kcxx_vserial(); // drops the device-tree ports
+	vserial_drop();				 // the parameter's, then the driver
+}
+
+} // namespace
+
+KCXX_MODULE_INIT(vserial_init)
+KCXX_MODULE_EXIT(vserial_exit)
+KCXX_MODULE_LICENSE("GPL");
+KCXX_MODULE_AUTHOR("kcxx developers");
+KCXX_MODULE_DESCRIPTION(
+	"Virtual serial ports (loopback, null-modem, generator) as ttys, built on kcxx");
