@@ -5,6 +5,7 @@
 #   make demo                 build, boot the emulated board, show kcxx working
 #   make check                every test (installs what it needs, as root)
 #   make lint                 the static-analysis gates alone (tests/run -k lint/)
+#   make bench                DMA throughput: kcxx vs a C twin vs memcpy (not a test)
 #   make [KDIR=dir] [ARCH=.. CROSS_COMPILE=..]
 #                             build all modules against a kernel build tree
 #                             (default /lib/modules/$(uname -r)/build)
@@ -21,7 +22,7 @@ KDIR ?= $(wildcard /lib/modules/$(shell uname -r)/build)
 BOARD ?= virt
 KERNEL ?= 6.1
 
-.PHONY: all modules matrix check lint demo deps shell clean help
+.PHONY: all modules matrix check lint bench demo deps shell clean help
 
 all: modules
 
@@ -48,6 +49,9 @@ check: deps
 lint: deps
 	tests/run -k lint/
 
+bench: deps
+	tools/kcxx-bench
+
 demo: deps
 	tools/kcxx-demo
 
@@ -61,4 +65,4 @@ clean:
 	rm -rf build
 
 help:
-	@sed -n '3,21p' Makefile
+	@sed -n '3,22p' Makefile
