@@ -17,6 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ktap.h"
+
 #include "../kernel/chardev_test.h"
 
 #define SET_PARAMS _IOW(KCXX_TEST_IOC_TYPE, 1, struct kcxx_test_params)
@@ -24,18 +26,6 @@
 #define GET_STATS _IOR(KCXX_TEST_IOC_TYPE, 3, struct kcxx_test_stats)
 
 static const char *dev = "/dev/kcxx-test-chardev";
-static int number;
-static int failures;
-
-static void result(int ok, const char *name)
-{
-	printf("%s %d %s\n", ok ? "ok" : "not ok", ++number, name);
-	fflush(stdout);
-	failures += !ok;
-}
-
-#define CHECK(cond) do { if (!(cond)) { printf("# %s:%d: %s (errno %d)\n", __FILE__, __LINE__, #cond, errno); ok = 0; } } while (0)
-
 /* Never mapped; volatile so the compiler cannot see what it is. */
 static void *volatile bad = (void *)16;
 
@@ -149,7 +139,7 @@ int main(void)
 {
 	int fd = open(dev, O_RDWR);
 
-	printf("KTAP version 1\n# kcxx suite: kcxx_chardev\n1..7\n");
+	ktap_header("kcxx_chardev", 7);
 	if (fd < 0) {
 		printf("# cannot open %s: errno %d\n", dev, errno);
 		return 1;

@@ -17,24 +17,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ktap.h"
+
 #include "../../drivers/dma/kcxx_dma_memcpy.h"
 
 #define COPY _IOW(KCXX_DMA_IOC_TYPE, KCXX_DMA_IOC_COPY_NR, struct kcxx_dma_copy)
 #define MIB (1024 * 1024)
 
 static const char *dev = "/dev/kcxx-dma0";
-static int number;
-static int failures;
-
-static void result(int ok, const char *name)
-{
-	printf("%s %d %s\n", ok ? "ok" : "not ok", ++number, name);
-	fflush(stdout);
-	failures += !ok;
-}
-
-#define CHECK(cond) do { if (!(cond)) { printf("# %s:%d: %s (errno %d)\n", __FILE__, __LINE__, #cond, errno); ok = 0; } } while (0)
-
 static long copy(int fd, const void *src, void *dst, unsigned long long len)
 {
 	struct kcxx_dma_copy req = {
@@ -184,7 +174,7 @@ int main(int argc, char **argv)
 		printf("copy with a stalled engine: %ld, errno %d (%s)\n", n, errno, strerror(errno));
 		return !(n == -1 && errno == ETIMEDOUT);
 	}
-	printf("KTAP version 1\n# kcxx suite: kcxx_dma_copy\n1..4\n");
+	ktap_header("kcxx_dma_copy", 4);
 	if (fd < 0) {
 		printf("# cannot open %s (errno %d)\n", dev, errno);
 		return 1;

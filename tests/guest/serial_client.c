@@ -23,6 +23,8 @@
 #include <unistd.h>
 #include <linux/serial.h>
 
+#include "ktap.h"
+
 /* The kernel's struct termios2 and its ioctls (glibc's struct termios differs). */
 struct ktermios2 {
 	unsigned int c_iflag, c_oflag, c_cflag, c_lflag;
@@ -36,18 +38,6 @@ struct ktermios2 {
 #define K_BOTHER 0010000
 
 #define TOLERANCE 0.02	/* paced rates: within 2 % */
-
-static int number;
-static int failures;
-
-static void result(int ok, const char *name)
-{
-	printf("%s %d %s\n", ok ? "ok" : "not ok", ++number, name);
-	fflush(stdout);
-	failures += !ok;
-}
-
-#define CHECK(cond) do { if (!(cond)) { printf("# %s:%d: %s (errno %d)\n", __FILE__, __LINE__, #cond, errno); fflush(stdout); ok = 0; } } while (0)
 
 /* Never mapped; volatile so the compiler cannot see what it is. */
 static void *volatile bad = (void *)16;
@@ -703,7 +693,7 @@ int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "echo"))
 		return echo_check(atoi(argv[2]));
-	printf("KTAP version 1\n# kcxx suite: kcxx_serial\n1..23\n");
+	ktap_header("kcxx_serial", 23);
 	fflush(stdout);
 	loopback_64k();
 	termios_readback();
