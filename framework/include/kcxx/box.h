@@ -33,7 +33,7 @@ public:
 	/// Allocates with `flags` and constructs T from `args`.
 	template <typename... Args> static Result<Box> try_new(Gfp flags, Args &&...args)
 	{
-		void *mem = kcxx_kmalloc(sizeof(T), flags.bits);
+		void *mem = kcxx_kmalloc(sizeof(T), flags.bits());
 
 		if (!mem)
 			return code::ENOMEM;

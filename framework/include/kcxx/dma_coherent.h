@@ -48,7 +48,7 @@ public:
 		unsigned long long handle = 0;
 		// SAFETY: dev is live and bound (the DmaCoherent invariant's
 		// precondition); on failure nothing was allocated.
-		void *cpu = kcxx_dma_alloc_coherent(dev.raw(), bytes, &handle, flags.bits);
+		void *cpu = kcxx_dma_alloc_coherent(dev.raw(), bytes, &handle, flags.bits());
 
 		if (!cpu)
 			return code::ENOMEM;

@@ -136,7 +136,7 @@ public:
 		if (boundary && (!is_power_of_2(boundary) || boundary < sizeof(T)))
 			return code::EINVAL;
 		auto *core = static_cast<detail::DmaPoolCore *>(
-			kcxx_kmalloc(sizeof(detail::DmaPoolCore), gfp::KERNEL.bits));
+			kcxx_kmalloc(sizeof(detail::DmaPoolCore), gfp::KERNEL.bits()));
 		if (!core)
 			return code::ENOMEM;
 		// SAFETY: dev is live and bound; name is copied by the kernel.
@@ -165,7 +165,7 @@ public:
 	{
 		unsigned long long handle = 0;
 		// SAFETY: by the invariant, core_->pool is a live pool.
-		void *mem = kcxx_dma_pool_alloc(core_->pool, flags.bits, &handle);
+		void *mem = kcxx_dma_pool_alloc(core_->pool, flags.bits(), &handle);
 
 		if (!mem)
 			return code::ENOMEM;

@@ -115,12 +115,12 @@ public:
 	static Result<SgTable> try_new(unsigned int nents, Gfp flags)
 	{
 		auto *sgt = static_cast<struct sg_table *>(
-			kcxx_kmalloc(KCXX_SIZEOF_SG_TABLE, (flags | gfp::ZERO).bits));
+			kcxx_kmalloc(KCXX_SIZEOF_SG_TABLE, (flags | gfp::ZERO).bits()));
 
 		if (!sgt)
 			return code::ENOMEM;
 		// SAFETY: sgt is zeroed storage of the kernel's size for a table.
-		Result<void> r = to_result(kcxx_sg_alloc_table(sgt, nents, flags.bits));
+		Result<void> r = to_result(kcxx_sg_alloc_table(sgt, nents, flags.bits()));
 		if (r.is_error()) {
 			kcxx_kfree(sgt);
 			return r.error();
@@ -135,14 +135,14 @@ public:
 					      usize size, Gfp flags)
 	{
 		auto *sgt = static_cast<struct sg_table *>(
-			kcxx_kmalloc(KCXX_SIZEOF_SG_TABLE, (flags | gfp::ZERO).bits));
+			kcxx_kmalloc(KCXX_SIZEOF_SG_TABLE, (flags | gfp::ZERO).bits()));
 
 		if (!sgt)
 			return code::ENOMEM;
 		// SAFETY: sgt is zeroed table storage; pages holds count pinned
 		// pages covering offset + size bytes (the caller's PinnedUserPages).
 		Result<void> r = to_result(
-			kcxx_sg_alloc_table_from_pages(sgt, pages, count, offset, size, flags.bits));
+			kcxx_sg_alloc_table_from_pages(sgt, pages, count, offset, size, flags.bits()));
 		if (r.is_error()) {
 			kcxx_kfree(sgt);
 			return r.error();

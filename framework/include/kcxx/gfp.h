@@ -10,24 +10,49 @@
 
 namespace kcxx {
 
-/// A set of GFP flags. Only the combinations named in namespace gfp exist.
-struct Gfp {
-	unsigned int bits;
+namespace detail {
+struct GfpFromKernel;
+} // namespace detail
 
-	constexpr Gfp operator|(Gfp other) const { return Gfp{ bits | other.bits }; }
+/**
+ * A set of GFP flags.
+ *
+ * # Invariants
+ * bits_ is a combination of the flags named in namespace gfp: no number
+ * becomes a Gfp (a size passed where the flags belong does not compile).
+ */
+class Gfp {
+public:
+	constexpr Gfp operator|(Gfp other) const { return Gfp(bits_ | other.bits_); }
+
+	/// The flags, for a bridge call.
+	constexpr unsigned int bits() const { return bits_; }
+
+private:
+	friend struct detail::GfpFromKernel;
+	constexpr explicit Gfp(unsigned int bits) : bits_(bits) {}
+
+	unsigned int bits_;
 };
+
+namespace detail {
+/// The one maker of Gfp values: the kernel's own constants.
+struct GfpFromKernel {
+	static constexpr Gfp make(unsigned int bits) { return Gfp(bits); }
+};
+} // namespace detail
 
 namespace gfp {
 /// May sleep: process context only.
-inline constexpr Gfp KERNEL{ KCXX_GFP_KERNEL };
+inline constexpr Gfp KERNEL = detail::GfpFromKernel::make(KCXX_GFP_KERNEL);
 /// Never sleeps; may use emergency reserves: interrupt and atomic context.
-inline constexpr Gfp ATOMIC{ KCXX_GFP_ATOMIC };
+inline constexpr Gfp ATOMIC = detail::GfpFromKernel::make(KCXX_GFP_ATOMIC);
 /// Never sleeps, no reserves.
-inline constexpr Gfp NOWAIT{ KCXX_GFP_NOWAIT };
+inline constexpr Gfp NOWAIT = detail::GfpFromKernel::make(KCXX_GFP_NOWAIT);
 /// Modifier: zero the memory.
-inline constexpr Gfp ZERO{ KCXX_GFP_ZERO };
+inline constexpr Gfp ZERO = detail::GfpFromKernel::make(KCXX_GFP_ZERO);
 /// Modifier: no warning on failure (the caller handles it).
-inline constexpr Gfp NOWARN{ KCXX_GFP_NOWARN };
+inline constexpr Gfp NOWARN = detail::GfpFromKernel::make(KCXX_GFP_NOWARN);
 } // namespace gfp
 
 } // namespace kcxx

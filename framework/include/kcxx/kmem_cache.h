@@ -96,7 +96,7 @@ public:
 	static Result<KmemCache> try_new(const char *name)
 	{
 		auto *core = static_cast<detail::CacheCore *>(
-			kcxx_kmalloc(sizeof(detail::CacheCore), gfp::KERNEL.bits));
+			kcxx_kmalloc(sizeof(detail::CacheCore), gfp::KERNEL.bits()));
 		if (!core)
 			return code::ENOMEM;
 		struct kmem_cache *cache = kcxx_kmem_cache_create(name, sizeof(T), alignof(T));
@@ -121,7 +121,7 @@ public:
 	/// Allocates one object and constructs it from `args`.
 	template <typename... Args> Result<CacheBox<T>> try_alloc(Gfp flags, Args &&...args)
 	{
-		void *mem = kcxx_kmem_cache_alloc(core_->cache, flags.bits);
+		void *mem = kcxx_kmem_cache_alloc(core_->cache, flags.bits());
 
 		if (!mem)
 			return code::ENOMEM;

@@ -56,7 +56,7 @@ public:
 		if (want < cap_ * 2)
 			want = cap_ * 2;
 		bytes = want * sizeof(T); // cannot overflow: cap_ * sizeof(T) did not
-		auto *grown = static_cast<T *>(kcxx_kmalloc(bytes, flags.bits));
+		auto *grown = static_cast<T *>(kcxx_kmalloc(bytes, flags.bits()));
 		if (!grown)
 			return code::ENOMEM;
 		for (usize i = 0; i < len_; i++) {
