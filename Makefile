@@ -17,7 +17,7 @@
 #   make deps                 install packages and fetch Debian kernels
 #   make clean                remove build/
 
-MATRIX := arm64-6.1 arm64-6.12 x86_64-6.1 x86_64-6.12
+MATRIX := $(shell awk '!/^\#/ && NF { print $$1 }' tools/targets)
 KDIR ?= $(wildcard /lib/modules/$(shell uname -r)/build)
 BOARD ?= virt
 KERNEL ?= 6.1

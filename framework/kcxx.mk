@@ -16,6 +16,13 @@
 #  - C++ sees kernel constants through <kcxx/generated/kconsts.h>, generated
 #    from the target's headers into kcxx-gen/ of this directory.
 #
+# A tree of several module directories (kcxx's own) can build both once:
+# the directory whose Kbuild sets `kcxx-bridge-home := y` before including
+# this file compiles them, and a build with KCXX_BRIDGE_HOME=<that
+# directory, relative to M> has every other directory link those objects
+# instead of compiling its own. The home must be built first (kcxx's
+# top-level Kbuild orders it).
+#
 # C++ sources cannot include kernel headers: the include path holds only kcxx.
 #
 # Global constructors: Debian kernels (CONFIG_CONSTRUCTORS=n) never run a
@@ -30,6 +37,19 @@ kcxx-src := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
 KCXX_WERROR ?= y
 KCXX_CXX ?= $(subst gcc,g++,$(filter-out ccache,$(CC)))
+
+# ---------------------------------------------------------------------------
+# Where this directory finds the bridge's objects and kcxx-gen/: here, or
+# in the bridge home (as a path from $(obj): Kbuild prefixes object paths
+# with $(obj)/, absolute before 6.13 and relative to M after).
+ifneq ($(KCXX_BRIDGE_HOME),)
+ifneq ($(kcxx-bridge-home),y)
+kcxx-here := $(patsubst $(abspath $(KBUILD_EXTMOD))/%,%,$(abspath $(obj)))
+kcxx-up := $(subst $(space),,$(foreach d,$(subst /, ,$(kcxx-here)),../))
+kcxx-shared := $(kcxx-up)$(KCXX_BRIDGE_HOME)/
+endif
+endif
+kcxx-gen := $(obj)/$(kcxx-shared)kcxx-gen
 
 # ---------------------------------------------------------------------------
 # C++ flags
@@ -51,7 +71,7 @@ kcxx-lang-flags := -std=gnu++20 -fno-exceptions -fno-rtti -fno-threadsafe-static
 # inline LL/SC sequences are correct on every arm64 CPU. Atomic<T> needs this.
 kcxx-lang-flags += $(if $(filter arm64,$(SRCARCH)),-mno-outline-atomics)
 
-kcxx-include-flags = -I$(kcxx-src)/include -I$(obj)/kcxx-gen
+kcxx-include-flags = -I$(kcxx-src)/include -I$(kcxx-gen)
 
 kcxx_cxx_flags = -Wp,-MMD,$(depfile) -nostdinc \
 		 $(filter-out $(kcxx-rejected), $(kcxx-kernel-flags)) \
@@ -68,13 +88,14 @@ define rule_cxx_o_cpp
 	$(call cmd,gen_objtooldep)
 endef
 
-$(obj)/%.o: $(src)/%.cpp $(obj)/kcxx-gen/kcxx/generated/kconsts.h FORCE
+$(obj)/%.o: $(src)/%.cpp $(kcxx-gen)/kcxx/generated/kconsts.h FORCE
 	$(call if_changed_rule,cxx_o_cpp)
 
 # ---------------------------------------------------------------------------
 # Kernel constants for C++, generated from the target's headers the way
 # Kbuild makes asm-offsets.h.
 
+ifeq ($(kcxx-shared),)
 $(obj)/kcxx-gen/kconsts.s: $(kcxx-src)/bridge/kconsts.c FORCE
 	$(call if_changed_dep,cc_s_c)
 	$(call cmd,force_checksrc)
@@ -83,6 +104,7 @@ $(obj)/kcxx-gen/kcxx/generated/kconsts.h: $(obj)/kcxx-gen/kconsts.s FORCE
 	$(call filechk,offsets,KCXX_GENERATED_KCONSTS_H)
 
 targets += kcxx-gen/kconsts.s kcxx-gen/kcxx/generated/kconsts.h
+endif
 
 # ---------------------------------------------------------------------------
 # The C bridge: every kernel call C++ makes goes through one of these files.
@@ -90,7 +112,14 @@ targets += kcxx-gen/kconsts.s kcxx-gen/kcxx/generated/kconsts.h
 ccflags-y += -I$(kcxx-src)/include $(kcxx-werror)
 
 kcxx-bridge-sources := $(filter-out kconsts.c,$(notdir $(wildcard $(kcxx-src)/bridge/*.c)))
-kcxx-bridge := $(patsubst %.c,kcxx-bridge/%.o,$(kcxx-bridge-sources))
+kcxx-bridge := $(patsubst %.c,$(kcxx-shared)kcxx-bridge/%.o,$(kcxx-bridge-sources))
+
+# The home builds what the other directories link, compiled exactly as a
+# module's part would be (-DMODULE, the module flags: part-of-module).
+ifeq ($(kcxx-bridge-home),y)
+always-y += $(kcxx-bridge) kcxx-gen/kcxx/generated/kconsts.h
+$(addprefix $(obj)/,$(kcxx-bridge)): part-of-module := y
+endif
 
 # Sparse: rule_cc_o_c checks with C=1 when it compiles; C=2 (check every
 # file, built or not) is the generic %.o: %.c rule's job, so do it here too.

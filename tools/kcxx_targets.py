@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: GPL-2.0
+"""kcxx's build matrix (tools/targets), for the Python tools."""
+import os
+from collections import namedtuple
+
+Target = namedtuple("Target", "name kernel debarch arch source")
+
+TARGETS = [
+    Target(*line.split()[:5])
+    for line in open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "targets"))
+    if line.strip() and not line.lstrip().startswith("#")
+]
+
+#: Every target's name, in the file's order.
+MATRIX = [t.name for t in TARGETS]
+
+#: The kernels an arm64 board can boot (tools/kcxx-qemu --kernel).
+KERNELS = [t.kernel for t in TARGETS if t.debarch == "arm64"]
+
+
+def target(name):
+    return next(t for t in TARGETS if t.name == name)
