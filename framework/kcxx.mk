@@ -55,8 +55,24 @@ kcxx-gen := $(obj)/$(kcxx-shared)kcxx-gen
 # C++ flags
 
 kcxx-kernel-flags = $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) $(KBUILD_CFLAGS_MODULE)
+
+# The sanitizers (KASAN, UBSAN, KCSAN, KMSAN) are not in KBUILD_CFLAGS:
+# scripts/Makefile.lib adds them to each C object. C++ objects get them the
+# same way, with the same per-object opt-outs (KASAN_SANITIZE_foo.o := n),
+# or a debug kernel would check the C bridge and not the C++ that calls it.
+kcxx-sanitize-on = $(if $(patsubst n%,,$($(1)_$(basetarget).o)$($(1))y),y)
+kcxx-sanitizer-flags = \
+	$(if $(filter y,$(CONFIG_KASAN)),$(if $(filter y,$(CONFIG_KASAN_HW_TAGS)),, \
+		$(if $(call kcxx-sanitize-on,KASAN_SANITIZE),$(CFLAGS_KASAN),$(CFLAGS_KASAN_NOSANITIZE)))) \
+	$(if $(filter y,$(CONFIG_UBSAN)),$(if $(call kcxx-sanitize-on,UBSAN_SANITIZE),$(CFLAGS_UBSAN))) \
+	$(if $(filter y,$(CONFIG_KCSAN)),$(if $(call kcxx-sanitize-on,KCSAN_SANITIZE),$(CFLAGS_KCSAN))) \
+	$(if $(filter y,$(CONFIG_KMSAN)),$(if $(call kcxx-sanitize-on,KMSAN_SANITIZE),$(CFLAGS_KMSAN)))
+kcxx-all-sanitizer-flags := $(if $(filter y,$(CONFIG_KASAN)),$(CFLAGS_KASAN)) \
+	$(if $(filter y,$(CONFIG_UBSAN)),$(CFLAGS_UBSAN)) $(if $(filter y,$(CONFIG_KCSAN)),$(CFLAGS_KCSAN)) \
+	$(if $(filter y,$(CONFIG_KMSAN)),$(CFLAGS_KMSAN))
+
 kcxx-rejected := $(shell $(CONFIG_SHELL) $(kcxx-src)/scripts/cxx-reject-flags \
-		   $(obj)/.kcxx-rejected-flags "$(KCXX_CXX)" $(kcxx-kernel-flags))
+		   $(obj)/.kcxx-rejected-flags "$(KCXX_CXX)" $(kcxx-kernel-flags) $(kcxx-all-sanitizer-flags))
 
 kcxx-werror := $(if $(filter y,$(KCXX_WERROR)),-Werror)
 
@@ -74,7 +90,7 @@ kcxx-lang-flags += $(if $(filter arm64,$(SRCARCH)),-mno-outline-atomics)
 kcxx-include-flags = -I$(kcxx-src)/include -I$(kcxx-gen)
 
 kcxx_cxx_flags = -Wp,-MMD,$(depfile) -nostdinc \
-		 $(filter-out $(kcxx-rejected), $(kcxx-kernel-flags)) \
+		 $(filter-out $(kcxx-rejected), $(kcxx-kernel-flags) $(kcxx-sanitizer-flags)) \
 		 $(if $(part-of-module),-DMODULE) \
 		 $(basename_flags) $(modname_flags) \
 		 $(kcxx-lang-flags) $(kcxx-include-flags) \

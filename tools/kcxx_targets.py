@@ -20,3 +20,11 @@ KERNELS = [t.kernel for t in TARGETS if t.debarch == "arm64"]
 
 def target(name):
     return next(t for t in TARGETS if t.name == name)
+
+#: The arm64 kernels Debian ships (they boot on raspi3b too; the debug
+#: kernel is built for virt only).
+DEBIAN_KERNELS = [t.kernel for t in TARGETS if t.debarch == "arm64" and t.source == "debian"]
+
+#: The targets of Debian's kernels, what users run (code generation and
+#: Sparse are checked there; the debug kernel adds checkers, not targets).
+DEBIAN_MATRIX = [t.name for t in TARGETS if t.source == "debian"]

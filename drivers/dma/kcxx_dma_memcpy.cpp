@@ -23,9 +23,13 @@
 #include <kcxx/kmem_cache.h>
 #include <kcxx/miscdev.h>
 #include <kcxx/mutex.h>
+#include <kcxx/option.h>
 #include <kcxx/percpu.h>
 #include <kcxx/platform.h>
 #include <kcxx/random.h>
+#include <kcxx/sched.h>
+#include <kcxx/slots.h>
+#include <kcxx/stop_signal.h>
 #include <kcxx/sysfs.h>
 #include <kcxx/text_buffer.h>
 #include <kcxx/user_ptr.h>
@@ -40,7 +44,10 @@ using namespace kcxx;
 constexpr u32 DEFAULT_BUFFER_SIZE = 1u << 20;
 constexpr u32 MAX_BUFFER_SIZE = 1u << 30;
 constexpr u32 MAX_LENGTH_ALIGN = 4096;
+constexpr u32 MAX_ITERATIONS = 100000;
+constexpr u32 MAX_TIMEOUT_MS = 60000;
 constexpr usize MAX_FAILURE_LINES = 32;
+constexpr usize FILL_CHUNK = usize{ 64 } * 1024; // bytes filled or verified between reschedules
 constexpr IoctlCmd<IoctlDir::Write, KCXX_DMA_IOC_TYPE, KCXX_DMA_IOC_COPY_NR, kcxx_dma_copy> COPY;
 
 /// Per-CPU counters, summed for sysfs.
@@ -51,12 +58,15 @@ struct Stats {
 	u64 timeouts;
 };
 
-/// The self-test's parameters, as dmatest's module parameters.
-struct TestParams {
-	u32 buf_size;
-	u32 iterations;
-	u32 timeout_ms;
-	bool noverify;
+/// The sysfs knobs: Atomics, so that reading or setting one never waits for
+/// a self-test or a copy in progress.
+struct Knobs {
+	Atomic<u32> buf_size;
+	Atomic<u32> iterations{ 100 };
+	Atomic<u32> timeout_ms{ 3000 };
+	Atomic<u32> noverify{ 0 };
+	Atomic<u32> stall{ 0 }; // fault injection: submit but never issue
+	Atomic<u32> running{ 0 };
 };
 
 /// What copies: the DMA channel, or, with kcxx,cpu-fallback and no channel,
@@ -64,66 +74,25 @@ struct TestParams {
 /// timeout terminates everything queued on the channel.
 struct Lane {
 	Result<DmaChannel> chan;
-	usize length_align;
-	u32 timeout_ms;
-	bool stall; // fault injection: submit but never issue
+	usize length_align; // the most of kcxx,length-align and the controller's
 };
 
-/// The self-test's buffers, parameters and last report.
+/// The self-test's buffers.
 struct SelfTest {
 	DmaCoherent<u8[]> src;
 	DmaCoherent<u8[]> dst;
-	TestParams params;
-	Box<TextBuffer<4096>> results; // boxed: a page is too much for probe's stack
 };
 
-/// A part of a user copy the DMA engine leaves to the CPU (length_align).
+using Report = TextBuffer<4096>;
+
+/// A part of a user copy the DMA engine leaves to the CPU.
 struct Tail {
 	usize offset;
 	usize len;
 };
 
-/**
- * /dev/kcxx-dma<N>'s N, one of 32, held from probe to unbind.
- *
- * # Invariants
- * index_ is -1 (moved from) or a bit of `taken` that this object set.
- */
-constinit Atomic<u32> taken{ 0 };
-
-class Slot {
-public:
-	static Result<Slot> take()
-	{
-		u32 cur = taken.load();
-		for (;;) {
-			if (cur == ~0u)
-				return code::EBUSY;
-			int n = __builtin_ctz(~cur);
-			if (taken.compare_exchange(cur, cur | (1u << n)))
-				return Slot(n);
-		}
-	}
-	Slot(Slot &&other) : index_(exchange(other.index_, -1)) {}
-	Slot(const Slot &) = delete;
-	Slot &operator=(const Slot &) = delete;
-	Slot &operator=(Slot &&) = delete;
-	~Slot()
-	{
-		if (index_ < 0)
-			return;
-		u32 cur = taken.load();
-		while (!taken.compare_exchange(cur, cur & ~(1u << index_)))
-			;
-	}
-
-	int index() const { return index_; }
-
-private:
-	explicit Slot(int index) : index_(index) {}
-
-	int index_;
-};
+/// /dev/kcxx-dma<N>'s N, one of 32, held from probe to unbind.
+constinit Slots device_numbers;
 
 class DmaMemcpy : public PlatformDriver<DmaMemcpy> {
 public:
@@ -155,51 +124,68 @@ public:
 		auto dst = TRY(buffer(pdev.dev(), props, engine, size));
 		auto stats = TRY(PerCpu<Stats>::try_new());
 		auto records = TRY(KmemCache<DmaTransfer>::try_new("kcxx_dma_transfer"));
-		auto results = TRY(Box<TextBuffer<4096>>::try_new(gfp::KERNEL));
-		auto slot = TRY(Slot::take());
+		auto report = TRY(Box<Report>::try_new(gfp::KERNEL));
+		auto slot = TRY(device_numbers.take());
 
 		if (chan.is_ok())
 			dev_info(pdev.dev(),
-				 "DMA channel %s, %u-byte test buffers, length align %u",
-				 chan.value().name(), size, align);
+				 "DMA channel %s, %u-byte test buffers, length align %u, "
+				 "at most %lu bytes per descriptor",
+				 chan.value().name(), size, align,
+				 static_cast<unsigned long>(chan.value().max_copy_len()));
 		else
 			dev_info(pdev.dev(),
 				 "no DMA channel (error %d): copying with the CPU "
 				 "(kcxx,cpu-fallback)",
 				 chan.error().to_errno());
-		auto self = TRY(Box<DmaMemcpy>::try_new(
-			gfp::KERNEL, pdev.dev(), Lane{ move(chan), align, 3000, false },
-			SelfTest{ move(src), move(dst), TestParams{ size, 100, 3000, false },
-				  move(results) },
-			move(stats), move(records), move(slot)));
+		auto self = TRY(
+			Box<DmaMemcpy>::try_new(gfp::KERNEL, pdev.dev(), Lane{ move(chan), align },
+						SelfTest{ move(src), move(dst) }, move(report),
+						move(stats), move(records), move(slot)));
+		self->knobs_.buf_size.store(size);
+		self->buffer_size_ = size;
 		TRY(self->publish());
 		return self;
 	}
 
-	DmaMemcpy(Device dev, Lane &&lane, SelfTest &&test, PerCpu<Stats> &&stats,
-		  KmemCache<DmaTransfer> &&records, Slot &&slot)
+	DmaMemcpy(Device dev, Lane &&lane, SelfTest &&test, Box<Report> &&report,
+		  PerCpu<Stats> &&stats, KmemCache<DmaTransfer> &&records, Slot &&slot)
 		: dev_(dev), slot_(move(slot)), stats_(move(stats)), records_(move(records)),
-		  lane_(move(lane)), test_(move(test))
+		  lane_(KCXX_LOCK_CLASS("kcxx_dma_memcpy.lane"), move(lane)),
+		  test_(KCXX_LOCK_CLASS("kcxx_dma_memcpy.test"), move(test)),
+		  report_(KCXX_LOCK_CLASS("kcxx_dma_memcpy.report"), move(report))
 	{
+		auto l = lane_.lock();
+		if (l->chan.is_ok())
+			engine_.print("dma %s\n", l->chan.value().name());
+		else
+			engine_.print("cpu\n");
 	}
 
-	// Remove: the members go in reverse order: /dev/kcxx-dma<N> first
-	// (waiting for open files), then the sysfs files (waiting for running
-	// reads and writes), then the buffers and the channel.
-	~DmaMemcpy() { dev_info(dev_, "removed"); }
+	// Remove. First stop what is in progress: a copy waiting for the engine
+	// and a self-test end within one step. Then the members go in reverse
+	// order: /dev/kcxx-dma<N> first (its open files are revoked), then the
+	// sysfs files (each waits for a running read or write, which now ends),
+	// then the buffers and the channel.
+	~DmaMemcpy()
+	{
+		stop_.raise();
+		dev_info(dev_, "removed");
+	}
 
 	// --- /dev/kcxx-dma<N> -------------------------------------------------
 
 	Result<Box<File>> open() { return Box<File>::try_new(gfp::KERNEL); }
 
-	Result<long> ioctl(File &, unsigned int cmd, uintptr arg)
+	Result<long> ioctl(File &, FileFlags flags, unsigned int cmd, uintptr arg)
 	{
 		switch (cmd) {
 		case COPY.number: {
 			kcxx_dma_copy req = TRY(COPY.user_arg(arg).read());
-			Result<usize> done = copy_user(req);
-			// Refused input (EINVAL, EFAULT) and ENOMEM are the caller's
-			// problem; the statistics count what the engine did.
+			Result<usize> done = copy_user(req, flags);
+			// Refused input (EINVAL, EFAULT), ENOMEM, EAGAIN and an
+			// interrupted or cancelled copy are not the engine's doing;
+			// the statistics count what the engine did.
 			if (done.is_ok())
 				count(Result<void>{}, done.value());
 			else if (done.error() == code::ETIMEDOUT || done.error() == code::EIO)
@@ -210,6 +196,9 @@ public:
 			return code::ENOTTY;
 		}
 	}
+
+	// The device is going: end a copy that waits for the engine.
+	void revoke_files() { stop_.raise(); }
 
 private:
 	// --- probe helpers ----------------------------------------------------
@@ -242,10 +231,15 @@ private:
 				return dev_err_probe(pdev.dev(), code::EPROBE_DEFER,
 						     "%pfw: property 'dmas': provider not ready\n",
 						     node.raw());
+			if (chan.error() == code::EOPNOTSUPP && !fallback)
+				return props.invalid(
+					"dmas", code::EINVAL,
+					"the controller cannot terminate transfers, so a "
+					"timed-out copy would go on writing");
 			if (!fallback)
 				return props.invalid("dmas", code::EINVAL,
-						     "no usable channel 'memcpy' (error %d)",
-						     chan.error().to_errno());
+						     "no usable channel 'memcpy' (error %pe)",
+						     chan.error().for_pe());
 			return move(chan);
 		}
 		if (!chan.value().can_memcpy())
@@ -261,9 +255,9 @@ private:
 		if (buf.is_error()) {
 			// dev_err, not dev_err_probe: newer kernels log no -ENOMEM.
 			dev_err(dev,
-				"error %d: %pfw: property 'kcxx,buffer-size': cannot allocate %u "
+				"error %pe: %pfw: property 'kcxx,buffer-size': cannot allocate %u "
 				"bytes for %s\n",
-				buf.error().to_errno(), props.node().raw(), size,
+				buf.error().for_pe(), props.node().raw(), size,
 				engine.raw() == dev.raw() ? "the CPU" : "the DMA engine");
 			return buf.error();
 		}
@@ -285,25 +279,25 @@ private:
 		TRY(timeouts_attr_.create(dev_, "timeouts", 0444));
 		TRY(engine_attr_.create(dev_, "engine", 0444));
 		TRY(inject_stall_attr_.create(dev_, "inject_stall", 0644));
-		TRY(misc_.try_push(TRY(MiscDevice<DmaMemcpy>::try_register(name_.c_str(), *this))));
+		misc_ = TRY(MiscDevice<DmaMemcpy>::try_register(name_.c_str(), *this));
 		dev_info(dev_, "/dev/%s ready", name_.c_str());
 		return {};
 	}
 
 	// --- copying ----------------------------------------------------------
 
-	/// Copies by DMA `len` bytes between addresses mapped for the engine,
-	/// as one transfer of one descriptor per run; the caller holds the lane.
+	/// Copies by DMA between addresses mapped for the engine, as one
+	/// transfer of the descriptors `runs` adds; the caller holds the lane.
 	template <typename Runs> Result<void> dma_copy(Lane &lane, Runs runs)
 	{
-		auto xfer = TRY(records_.try_alloc(gfp::KERNEL, lane.chan.value()));
+		auto xfer = TRY(records_.try_alloc(gfp::KERNEL, lane.chan.value(), stop_));
 		TRY(runs(*xfer));
 		if (xfer->descriptors() == 0)
 			return {};
 		TRY(xfer->submit());
-		if (!lane.stall)
+		if (!knobs_.stall.load())
 			xfer->issue_pending();
-		return xfer->wait(lane.timeout_ms);
+		return xfer->wait(knobs_.timeout_ms.load());
 	}
 
 	/// One self-test copy, within the test buffers.
@@ -314,8 +308,16 @@ private:
 		if (by_dma) {
 			DmaAddr dst = TRY(t.dst.dma_handle_of(dst_off));
 			DmaAddr src = TRY(t.src.dma_handle_of(src_off));
-			TRY(dma_copy(lane, [&](DmaTransfer &x) {
-				return x.add_memcpy(dst, src, by_dma);
+			usize max = lane.chan.value().max_copy_len() & ~(lane.length_align - 1);
+			TRY(dma_copy(lane, [&](DmaTransfer &x) -> Result<void> {
+				for (usize done = 0; done < by_dma;) {
+					usize n = by_dma - done < max ? by_dma - done : max;
+					TRY(x.add_memcpy(DmaAddr::from_bridge(dst.value() + done),
+							 DmaAddr::from_bridge(src.value() + done),
+							 n));
+					done += n;
+				}
+				return {};
 			}));
 		}
 		if (len > by_dma) {
@@ -328,7 +330,7 @@ private:
 	}
 
 	/// KCXX_DMA_IOC_COPY: the bytes copied.
-	Result<usize> copy_user(const kcxx_dma_copy &req)
+	Result<usize> copy_user(const kcxx_dma_copy &req, FileFlags flags)
 	{
 		u64 src_end, dst_end;
 
@@ -344,7 +346,7 @@ private:
 
 		Vec<Tail> tails;
 		{
-			auto lane = TRY(lane_.lock_interruptible());
+			auto lane = TRY(take_lane(flags));
 			if (lane->chan.is_error()) {
 				// Check both ranges first, as the DMA path does, so that
 				// a fault copies nothing.
@@ -352,14 +354,17 @@ private:
 				auto to = TRY(PinnedUserPages::pin(dst, len, true));
 				TRY(tails.try_push(Tail{ 0, len }));
 			} else {
-				Device engine = lane->chan.value().device();
+				DmaChannel &chan = lane->chan.value();
+				Device engine = chan.device();
 				auto from = TRY(UserSgMapping<DmaDirection::ToDevice>::pin_and_map(
 					engine, src, len));
 				auto to = TRY(UserSgMapping<DmaDirection::FromDevice>::pin_and_map(
 					engine, dst, len));
+				Limits limits{ lane->length_align, chan.copy_alignment(),
+					       chan.max_copy_len() };
 				TRY(dma_copy(*lane, [&](DmaTransfer &x) {
-					return add_runs(x, from.segments(), to.segments(),
-							lane->length_align, tails);
+					return add_runs(x, from.segments(), to.segments(), limits,
+							tails);
 				}));
 			} // the transfer is over: unmapped, then unpinned
 		}
@@ -369,24 +374,49 @@ private:
 		return len;
 	}
 
-	/// One memcpy descriptor per run where both sides are contiguous; the
-	/// part of each run past a multiple of `align` is left to the CPU.
-	static Result<void> add_runs(DmaTransfer &x, DmaSegments from, DmaSegments to, usize align,
-				     Vec<Tail> &tails)
+	/// The lane, unless a signal comes first; with O_NONBLOCK, EAGAIN when
+	/// another copy holds it.
+	Result<Mutex<Lane>::TriedGuard> take_lane(FileFlags flags)
+	{
+		if (!flags.nonblocking())
+			return lane_.lock_interruptible();
+		auto lane = lane_.try_lock();
+		if (lane.is_error())
+			return code::EAGAIN;
+		return move(lane);
+	}
+
+	/// What the engine accepts of one memcpy descriptor.
+	struct Limits {
+		usize length_align; // lengths a multiple of this
+		usize addr_align;   // both addresses a multiple of this (copy_align)
+		usize max_len;	    // dma_get_max_seg_size()
+	};
+
+	/// One memcpy descriptor per run where both sides are contiguous, cut to
+	/// the engine's limits; what the engine cannot take (a run's unaligned
+	/// end, a run at unaligned addresses) is left to the CPU.
+	static Result<void> add_runs(DmaTransfer &x, DmaSegments from, DmaSegments to,
+				     const Limits &limits, Vec<Tail> &tails)
 	{
 		auto s = from.begin(), d = to.begin();
 		usize s_used = 0, d_used = 0, pos = 0;
+		usize max = limits.max_len & ~(limits.length_align - 1);
 
 		while (!(s == from.end()) && !(d == to.end())) {
 			DmaSegment ss = *s, ds = *d;
 			usize run = ss.len - s_used < ds.len - d_used ? ss.len - s_used
 								      : ds.len - d_used;
-			usize by_dma = run & ~(align - 1);
+			u64 src = ss.addr.value() + s_used, dst = ds.addr.value() + d_used;
+			bool aligned = !((src | dst) & (limits.addr_align - 1));
+			usize by_dma = aligned && max ? run & ~(limits.length_align - 1) : 0;
 
-			if (by_dma)
-				TRY(x.add_memcpy(DmaAddr::from_bridge(ds.addr.value() + d_used),
-						 DmaAddr::from_bridge(ss.addr.value() + s_used),
-						 by_dma));
+			for (usize done = 0; done < by_dma;) {
+				usize n = by_dma - done < max ? by_dma - done : max;
+				TRY(x.add_memcpy(DmaAddr::from_bridge(dst + done),
+						 DmaAddr::from_bridge(src + done), n));
+				done += n;
+			}
 			if (run > by_dma)
 				TRY(tails.try_push(Tail{ pos + by_dma, run - by_dma }));
 			pos += run;
@@ -442,10 +472,24 @@ private:
 		return static_cast<u8>((i * 0x9e3779b1u + seed) >> 11);
 	}
 
+	/// Fills the test buffers for one iteration, yielding between chunks.
+	Result<void> fill(SelfTest &t, usize size, u32 seed)
+	{
+		Span<u8> src = t.src.as_span(), dst = t.dst.as_span();
+
+		for (usize i = 0; i < size; i++) {
+			src[i] = fill_byte(i, seed);
+			dst[i] = fill_byte(i, ~seed);
+			if (i % FILL_CHUNK == FILL_CHUNK - 1)
+				TRY(step());
+		}
+		return {};
+	}
+
 	/// Mismatches: dst must hold src[src_off..+len) at dst_off and its fill
 	/// byte everywhere else.
-	static usize verify(SelfTest &t, usize size, usize src_off, usize dst_off, usize len,
-			    u32 seed)
+	Result<usize> verify(SelfTest &t, usize size, usize src_off, usize dst_off, usize len,
+			     u32 seed)
 	{
 		Span<u8> dst = t.dst.as_span();
 		usize bad = 0;
@@ -455,47 +499,73 @@ private:
 			u8 want = copied ? fill_byte(src_off + (i - dst_off), seed)
 					 : fill_byte(i, ~seed);
 			bad += dst[i] != want;
+			if (i % FILL_CHUNK == FILL_CHUNK - 1)
+				TRY(step());
 		}
 		return bad;
 	}
 
-	void run_test(Lane &lane, SelfTest &t)
+	/// A point where a long self-test lets others run, and stops when the
+	/// writer is killed (EINTR) or the device unbinds (ECANCELED).
+	Result<void> step()
 	{
-		const TestParams p = t.params;
+		TRY(yield_unless_killed());
+		if (stop_.raised())
+			return code::ECANCELED;
+		return {};
+	}
+
+	/// The self-test, in the writer's context; its report replaces the
+	/// last one when it ends (or stops early, saying why).
+	Result<void> run_test(Lane &lane, SelfTest &t)
+	{
+		const u32 size = knobs_.buf_size.load(), iterations = knobs_.iterations.load();
+		const bool noverify = knobs_.noverify.load();
 		const char *who = lane.chan.is_ok() ? lane.chan.value().name() : "cpu";
 		// Lengths and offsets as the controller needs them (dmatest's
 		// copy_align); kcxx,length-align tails go to the CPU in test_copy().
 		usize align = lane.chan.is_ok() ? lane.chan.value().copy_alignment() : 1;
-		u32 failures = 0, lines = 0;
+		u32 failures = 0, lines = 0, n = 0;
 		u64 bytes = 0;
+		auto report = TRY(Box<Report>::try_new(gfp::KERNEL));
 
-		lane.timeout_ms = p.timeout_ms;
-		t.results->clear();
-		if (p.buf_size < align) {
-			t.results->print(
-				"%s-copy0: %u-byte buffer too small for %lu-byte alignment\n", who,
-				p.buf_size, static_cast<unsigned long>(align));
-			return;
+		if (size < align) {
+			report->print("%s-copy0: %u-byte buffer too small for %lu-byte alignment\n",
+				      who, size, static_cast<unsigned long>(align));
+			*report_.lock() = move(report);
+			return {};
 		}
 		u64 start = monotonic_ns();
-		for (u32 n = 1; n <= p.iterations; n++) {
-			usize len = (random_below(p.buf_size) + 1) & ~(align - 1);
+		Result<void> stopped;
+		for (n = 0; n < iterations; n++) {
+			usize len = (random_below(size) + 1) & ~(align - 1);
 			len = len ? len : align;
-			usize src_off = random_below(static_cast<u32>(p.buf_size - len + 1));
-			usize dst_off = random_below(static_cast<u32>(p.buf_size - len + 1));
+			usize src_off =
+				random_below(static_cast<u32>(size - len + 1)) & ~(align - 1);
+			usize dst_off =
+				random_below(static_cast<u32>(size - len + 1)) & ~(align - 1);
 			u32 seed = random_u32();
 
-			if (!p.noverify) {
-				Span<u8> src = t.src.as_span(), dst = t.dst.as_span();
-				for (usize i = 0; i < p.buf_size; i++) {
-					src[i] = fill_byte(i, seed);
-					dst[i] = fill_byte(i, ~seed);
-				}
+			if (!noverify) {
+				stopped = fill(t, size, seed);
+				if (stopped.is_error())
+					break;
 			}
 			Result<void> r = test_copy(lane, t, dst_off, src_off, len);
-			usize bad = r.is_ok() && !p.noverify
-					    ? verify(t, p.buf_size, src_off, dst_off, len, seed)
-					    : 0;
+			if (r.is_error() &&
+			    (r.error() == code::ECANCELED || r.error() == code::EINTR)) {
+				stopped = move(r);
+				break;
+			}
+			usize bad = 0;
+			if (r.is_ok() && !noverify) {
+				Result<usize> v = verify(t, size, src_off, dst_off, len, seed);
+				if (v.is_error()) {
+					stopped = v.error();
+					break;
+				}
+				bad = v.value();
+			}
 			count(bad ? Result<void>(code::EIO) : r, len);
 			if (r.is_ok() && !bad) {
 				bytes += len;
@@ -508,164 +578,144 @@ private:
 				r.is_error() ? (r.error() == code::ETIMEDOUT ? "test timed out"
 									     : "dma error")
 					     : "data error";
-			t.results->print("%s-copy0: result #%u: '%s' with src_off=0x%lx "
-					 "dst_off=0x%lx len=0x%lx (%ld)\n",
-					 who, n, what, static_cast<unsigned long>(src_off),
-					 static_cast<unsigned long>(dst_off),
-					 static_cast<unsigned long>(len),
-					 r.is_error() ? static_cast<long>(r.error().to_errno())
-						      : static_cast<long>(bad));
+			report->print("%s-copy0: result #%u: '%s' with src_off=0x%lx "
+				      "dst_off=0x%lx len=0x%lx (%ld)\n",
+				      who, n + 1, what, static_cast<unsigned long>(src_off),
+				      static_cast<unsigned long>(dst_off),
+				      static_cast<unsigned long>(len),
+				      r.is_error() ? static_cast<long>(r.error().to_errno())
+						   : static_cast<long>(bad));
 		}
 		u64 us = (monotonic_ns() - start) / 1000;
 		us = us ? us : 1;
-		u64 iops100 = u64(p.iterations) * 100'000'000 / us;
+		u64 iops100 = u64(n) * 100'000'000 / us;
 		u64 kbps = bytes * 1'000'000 / us / 1024;
 		using ull = unsigned long long;
-		t.results->print(
+		if (stopped.is_error())
+			report->print("%s-copy0: stopped after %u tests (%d)\n", who, n,
+				      stopped.error().to_errno());
+		report->print(
 			"%s-copy0: summary %u tests, %u failures %llu.%02llu iops %llu KB/s (0)\n",
-			who, p.iterations, failures, ull(iops100 / 100), ull(iops100 % 100),
-			ull(kbps));
+			who, n, failures, ull(iops100 / 100), ull(iops100 % 100), ull(kbps));
 		dev_info(dev_,
 			 "%s-copy0: summary %u tests, %u failures %llu.%02llu iops %llu KB/s (0)",
-			 who, p.iterations, failures, ull(iops100 / 100), ull(iops100 % 100),
-			 ull(kbps));
+			 who, n, failures, ull(iops100 / 100), ull(iops100 % 100), ull(kbps));
+		*report_.lock() = move(report);
+		return {};
 	}
 
-	// --- sysfs --------------------------------------------------------------
+	// --- sysfs: every show and store is quick; only run waits ------------
 
 	Result<void> show_test_buf_size(SysfsOutput &out)
 	{
-		out.print("%u\n", test_.lock()->params.buf_size);
+		out.print("%u\n", knobs_.buf_size.load());
 		return {};
 	}
 	Result<void> store_test_buf_size(SysfsInput &in)
 	{
 		u32 v = TRY(in.parse_u32());
-		auto t = TRY(test_.lock_interruptible());
-		if (v == 0 || v > t->src.len())
+		if (v == 0 || v > buffer_size_)
 			return code::EINVAL;
-		t->params.buf_size = v;
+		knobs_.buf_size.store(v);
 		return {};
 	}
 	Result<void> show_iterations(SysfsOutput &out)
 	{
-		out.print("%u\n", test_.lock()->params.iterations);
+		out.print("%u\n", knobs_.iterations.load());
 		return {};
 	}
 	Result<void> store_iterations(SysfsInput &in)
 	{
 		u32 v = TRY(in.parse_u32());
-		if (v == 0)
+		if (v == 0 || v > MAX_ITERATIONS)
 			return code::EINVAL;
-		TRY(test_.lock_interruptible())->params.iterations = v;
+		knobs_.iterations.store(v);
 		return {};
 	}
 	Result<void> show_timeout_ms(SysfsOutput &out)
 	{
-		out.print("%u\n", test_.lock()->params.timeout_ms);
+		out.print("%u\n", knobs_.timeout_ms.load());
 		return {};
 	}
 	Result<void> store_timeout_ms(SysfsInput &in)
 	{
 		u32 v = TRY(in.parse_u32());
-		if (v == 0 || v > 60'000)
+		if (v == 0 || v > MAX_TIMEOUT_MS)
 			return code::EINVAL;
-		TRY(test_.lock_interruptible())->params.timeout_ms = v;
-		TRY(lane_.lock_interruptible())->timeout_ms = v;
+		knobs_.timeout_ms.store(v);
 		return {};
 	}
 	Result<void> show_noverify(SysfsOutput &out)
 	{
-		bool noverify = test_.lock()->params.noverify;
-
-		out.print("%c\n", noverify ? 'Y' : 'N');
+		out.print("%c\n", knobs_.noverify.load() ? 'Y' : 'N');
 		return {};
 	}
 	Result<void> store_noverify(SysfsInput &in)
 	{
-		bool v = TRY(in.parse_bool());
-		TRY(test_.lock_interruptible())->params.noverify = v;
+		knobs_.noverify.store(TRY(in.parse_bool()) ? 1 : 0);
 		return {};
 	}
 	Result<void> show_run(SysfsOutput &out)
 	{
-		out.print("%c\n", test_.try_lock().is_error() ? 'Y' : 'N');
+		out.print("%c\n", knobs_.running.load() ? 'Y' : 'N');
 		return {};
 	}
 	/// Writing 1 runs the self-test in the writer's context (as dmatest's
-	/// run=1 followed by wait=1) and returns when it is done. Not inlined:
-	/// x86 objtool refuses the long name a .cold part of the sysfs thunk
-	/// would get.
+	/// run=1 followed by wait=1) and returns when it is done: killable, and
+	/// it ends early when the device unbinds. Not inlined: x86 objtool
+	/// refuses the long name a .cold part of the sysfs thunk would get.
 	[[gnu::noinline]] Result<void> store_run(SysfsInput &in)
 	{
 		if (!TRY(in.parse_bool()))
 			return {};
 		auto t = TRY(test_.lock_interruptible());
 		auto lane = TRY(lane_.lock_interruptible());
-		run_test(*lane, *t);
-		return {};
+		knobs_.running.store(1);
+		Result<void> r = run_test(*lane, *t);
+		knobs_.running.store(0);
+		return r;
 	}
 	Result<void> show_results(SysfsOutput &out)
 	{
-		out.print("%s", test_.lock()->results->c_str());
+		out.print("%s", report_.lock()->get()->c_str());
 		return {};
 	}
-	Result<void> show_bytes(SysfsOutput &out)
+	template <u64 Stats::*Field> Result<void> show_count(SysfsOutput &out)
 	{
 		out.print("%llu\n", static_cast<unsigned long long>(
-					    stats_.sum([](const Stats &s) { return s.bytes; })));
-		return {};
-	}
-	Result<void> show_transfers(SysfsOutput &out)
-	{
-		out.print("%llu\n", static_cast<unsigned long long>(stats_.sum(
-					    [](const Stats &s) { return s.transfers; })));
-		return {};
-	}
-	Result<void> show_errors(SysfsOutput &out)
-	{
-		out.print("%llu\n", static_cast<unsigned long long>(
-					    stats_.sum([](const Stats &s) { return s.errors; })));
-		return {};
-	}
-	Result<void> show_timeouts(SysfsOutput &out)
-	{
-		out.print("%llu\n", static_cast<unsigned long long>(
-					    stats_.sum([](const Stats &s) { return s.timeouts; })));
+					    stats_.sum([](const Stats &s) { return s.*Field; })));
 		return {};
 	}
 	Result<void> show_engine(SysfsOutput &out)
 	{
-		auto lane = lane_.lock();
-		if (lane->chan.is_ok())
-			out.print("dma %s\n", lane->chan.value().name());
-		else
-			out.print("cpu\n");
+		out.print("%s", engine_.c_str());
 		return {};
 	}
 	Result<void> show_inject_stall(SysfsOutput &out)
 	{
-		bool stall = lane_.lock()->stall;
-
-		out.print("%c\n", stall ? 'Y' : 'N');
+		out.print("%c\n", knobs_.stall.load() ? 'Y' : 'N');
 		return {};
 	}
 	Result<void> store_inject_stall(SysfsInput &in)
 	{
-		bool v = TRY(in.parse_bool());
-		TRY(lane_.lock_interruptible())->stall = v;
+		knobs_.stall.store(TRY(in.parse_bool()) ? 1 : 0);
 		return {};
 	}
 
 	using Self = DmaMemcpy;
 
 	Device dev_;
+	StopSignal stop_; // raised first on unbind; outlives every wait on it
 	Slot slot_;
 	TextBuffer<16> name_;
+	TextBuffer<32> engine_;
+	Knobs knobs_;
+	u32 buffer_size_ = 0;
 	PerCpu<Stats> stats_;
 	KmemCache<DmaTransfer> records_;
-	Mutex<Lane> lane_;
-	Mutex<SelfTest> test_;
+	Mutex<Lane> lane_;	    // held for one copy
+	Mutex<SelfTest> test_;	    // held for one self-test
+	Mutex<Box<Report>> report_; // held only to swap or print the last report
 	DeviceAttr<Self, &Self::show_test_buf_size, &Self::store_test_buf_size> test_buf_size_attr_{
 		*this
 	};
@@ -674,17 +724,16 @@ private:
 	DeviceAttr<Self, &Self::show_noverify, &Self::store_noverify> noverify_attr_{ *this };
 	DeviceAttr<Self, &Self::show_run, &Self::store_run> run_attr_{ *this };
 	DeviceAttr<Self, &Self::show_results> results_attr_{ *this };
-	DeviceAttr<Self, &Self::show_bytes> bytes_attr_{ *this };
-	DeviceAttr<Self, &Self::show_transfers> transfers_attr_{ *this };
-	DeviceAttr<Self, &Self::show_errors> errors_attr_{ *this };
-	DeviceAttr<Self, &Self::show_timeouts> timeouts_attr_{ *this };
+	DeviceAttr<Self, &Self::show_count<&Stats::bytes>> bytes_attr_{ *this };
+	DeviceAttr<Self, &Self::show_count<&Stats::transfers>> transfers_attr_{ *this };
+	DeviceAttr<Self, &Self::show_count<&Stats::errors>> errors_attr_{ *this };
+	DeviceAttr<Self, &Self::show_count<&Stats::timeouts>> timeouts_attr_{ *this };
 	DeviceAttr<Self, &Self::show_engine> engine_attr_{ *this };
 	DeviceAttr<Self, &Self::show_inject_stall, &Self::store_inject_stall> inject_stall_attr_{
 		*this
 	};
-	// Last, so removed first; a Vec because it is made after the state it
-	// serves (empty only while probe has not finished).
-	Vec<Box<MiscDevice<DmaMemcpy>>> misc_;
+	// Last, so removed first; made after the state it serves.
+	Option<Box<MiscDevice<DmaMemcpy>>> misc_;
 };
 
 } // namespace

@@ -8,6 +8,7 @@
 #define KCXX_DRIVERS_LEDS_LED_NODE_H
 
 #include <kcxx/device.h>
+#include <kcxx/generated/kconsts.h>
 #include <kcxx/led.h>
 
 namespace kcxx_leds {
@@ -30,6 +31,18 @@ struct LedNode {
 		Properties props(dev, child);
 		LedNode led{ child, DefaultState::Off, nullptr, false, false, false };
 
+		// The LED core names the LED from these; a value of the wrong
+		// type there would be ignored or misread: refuse it here.
+		if (child.has("label"))
+			TRY(props.read_string("label"));
+		if (child.has("function"))
+			TRY(props.read_string("function"));
+		if (child.has("color")) {
+			u32 color = TRY(props.read_u32("color"));
+			if (color >= KCXX_LED_COLOR_ID_MAX) // "red" reads as a number too
+				return props.invalid("color", code::EINVAL, "%u is not a LED_COLOR_ID_*",
+						     color);
+		}
 		if (child.has("default-state"))
 			led.default_state = static_cast<DefaultState>(
 				TRY(props.read_choice("default-state", states)));

@@ -47,24 +47,36 @@ public:
 	using MatchData = NoMatchData;
 	static constexpr OfMatch<MatchData> of_table[] = { { Layout::compatible, {} } };
 
+	/// Every child is read and checked before the bank is mapped: a
+	/// malformed node never touches the hardware.
 	static Result<Box<MmioLeds>> probe(PlatformDevice &pdev, const MatchData &)
 	{
-		Regs regs = TRY(pdev.ioremap_resource<Layout::size>(0));
-		auto self = TRY(Box<MmioLeds>::try_new(gfp::KERNEL, move(regs)));
+		Vec<Spec> specs;
 		u64 used = 0;
 
 		for (FwNode child : pdev.fwnode().children())
-			TRY(self->leds_.try_push(TRY(self->add_led(pdev.dev(), child, used))));
-		if (self->leds_.empty())
+			TRY(specs.try_push(TRY(parse(pdev.dev(), child, used))));
+		if (specs.empty())
 			return dev_err_probe(pdev.dev(), code::ENODEV, "%pfw: no LED child nodes\n",
 					     pdev.fwnode().raw());
+		Regs regs = TRY(pdev.ioremap_resource<Layout::size>(0));
+		auto self = TRY(Box<MmioLeds>::try_new(gfp::KERNEL, move(regs)));
+		for (const Spec &spec : specs)
+			TRY(self->leds_.try_push(TRY(self->add_led(pdev.dev(), spec))));
 		return self;
 	}
 
-	explicit MmioLeds(Regs &&regs) : bank_(move(regs)) {}
+	explicit MmioLeds(Regs &&regs) : bank_(KCXX_LOCK_CLASS("kcxx_mmio_leds.bank"), move(regs)) {}
 
 private:
-	Result<Box<Led<BankLed>>> add_led(const Device &dev, FwNode child, u64 &used)
+	/// What a child node asks for.
+	struct Spec {
+		LedNode node;
+		u32 pin;
+		bool active_low;
+	};
+
+	static Result<Spec> parse(const Device &dev, FwNode child, u64 &used)
 	{
 		Properties props(dev, child);
 		u32 pin = TRY(props.read_u32("reg"));
@@ -75,18 +87,20 @@ private:
 		if (used & u64(1) << pin)
 			return props.invalid("reg", code::EBUSY, "pin %u is already another LED's", pin);
 		used |= u64(1) << pin;
+		return Spec{ TRY(LedNode::parse(dev, child)), pin, child.has("active-low") };
+	}
 
-		LedNode spec = TRY(LedNode::parse(dev, child));
-		bool active_low = child.has("active-low");
+	Result<Box<Led<BankLed>>> add_led(const Device &dev, const Spec &spec)
+	{
 		bool lit;
 		{
 			auto regs = bank_.lock();
-			bool now = TRY(Layout::get(*regs, pin)) != active_low;
-			lit = spec.initially_on(now);
-			TRY(Layout::set_output(*regs, pin, lit != active_low));
+			bool now = TRY(Layout::get(*regs, spec.pin)) != spec.active_low;
+			lit = spec.node.initially_on(now);
+			TRY(Layout::set_output(*regs, spec.pin, lit != spec.active_low));
 		}
-		auto led = TRY(Box<Led<BankLed>>::try_new(gfp::KERNEL, BankLed{ &bank_, pin, active_low }));
-		TRY(led->register_with(dev, spec.config(lit)));
+		auto led = TRY(Box<Led<BankLed>>::try_new(gfp::KERNEL, BankLed{ &bank_, spec.pin, spec.active_low }));
+		TRY(led->register_with(dev, spec.node.config(lit)));
 		return led;
 	}
 

@@ -87,7 +87,7 @@ public:
 
 	TtyDriver &tty() { return *tty_; }
 
-	SpinLockIrq<Wiring> wiring_;
+	SpinLockIrq<Wiring> wiring_{ KCXX_LOCK_CLASS("kcxx_vserial.wiring") };
 
 private:
 	Box<TtyDriver> tty_;
@@ -113,32 +113,26 @@ public:
 		for (u32 i = 0; i < cfg.fifo_size; i++)
 			TRY(fifo.try_push(0));
 		auto port = TRY(Box<Port>::try_new(gfp::KERNEL, vs, cfg, move(stats), move(fifo)));
-		TRY(port->tty_.register_with(vs.tty(), cfg.index, cfg.baud, parent));
+		// The line first, then the wiring, then the device: by the time
+		// user space can open /dev/ttyVS<N> (and read its files, which
+		// come with it), every hook sees a complete port.
+		TRY(port->tty_.create(vs.tty(), cfg.index, cfg.baud));
 		port->index_ = port->tty_.index();
-		auto files = TRY(Box<Files>::try_new(gfp::KERNEL, *port));
-		Device dev = port->tty_.device();
-		TRY(files->tx.create(dev, "tx", 0444));
-		TRY(files->rx.create(dev, "rx", 0444));
-		TRY(files->dropped.create(dev, "dropped", 0444));
-		TRY(files->overruns.create(dev, "overruns", 0444));
-		TRY(files->unpaced.create(dev, "unpaced", 0644));
-		TRY(files->mode.create(dev, "mode", 0444));
-		TRY(port->files_.try_push(move(files)));
 		port->link();
+		TRY(port->tty_.add_device(parent));
 		return port;
 	}
 
 	Port(Hub &vs, const PortConfig &cfg, PerCpu<Counters> &&stats, Vec<u8> &&fifo)
-		: vs_(vs), cfg_(cfg), line_(move(fifo)), stats_(move(stats)),
-		  unpaced_(cfg.unpaced ? 1 : 0)
+		: vs_(vs), cfg_(cfg), line_(KCXX_LOCK_CLASS("kcxx_vserial.line"), move(fifo)),
+		  stats_(move(stats)), unpaced_(cfg.unpaced ? 1 : 0)
 	{
 	}
 
 	~Port()
 	{
 		unlink();
-		files_.truncate(0); // sysfs files go before their device
-		tty_.unregister();  // no hook runs after this
+		tty_.unregister(); // its files and /dev node go; no hook runs after this
 	}
 
 	u32 index() const { return index_; }
@@ -176,6 +170,14 @@ public:
 
 	usize write(Span<const u8> bytes)
 	{
+		if (cfg_.mode == Mode::Generator) {
+			// Its wire carries only its letters: what is written (an
+			// echo, say) goes nowhere at once, or tcdrain() would wait
+			// for it forever.
+			auto l = line_.lock();
+			stats_.local()->dropped += bytes.size(); // irqs are off
+			return bytes.size();
+		}
 		usize n = line_.lock()->push(bytes);
 
 		if (n)
@@ -189,7 +191,18 @@ public:
 		return cfg_.fifo_size - l->len;
 	}
 
-	u32 chars_in_buffer() { return line_.lock()->len; }
+	/// What tcdrain() and close wait to see sent. Bytes held back by CTS
+	/// from a peer that is not there will never go: close must not wait
+	/// for them (they are dropped at shutdown).
+	u32 chars_in_buffer()
+	{
+		auto w = vs_.wiring_.lock();
+		auto l = line_.lock();
+		Port *dest = destination(*w);
+		bool never = l->termios.crtscts() && !(inputs(*w) & tiocm::CTS) &&
+			     (!dest || !dest->open_.load_acquire());
+		return never ? 0 : l->len;
+	}
 
 	void flush_buffer()
 	{
@@ -197,16 +210,35 @@ public:
 		tty_.wake_writers();
 	}
 
-	void set_termios(const Termios &now, const Termios &old)
+	/// Takes the new settings; a rate outside 50..4000000 (BOTHER allows any
+	/// number) is clamped, and the rate in use goes back to the tty.
+	u32 set_termios(const Termios &requested, const Termios &old)
 	{
+		Termios now = requested;
+		now.baud = now.baud < kMinBaud ? (now.baud ? kMinBaud : 0)
+					       : (now.baud > kMaxBaud ? kMaxBaud : now.baud);
 		line_.lock()->termios = now;
 		if (now.baud == 0 && old.baud != 0) // B0: hang up the modem
 			change_lines(0, tiocm::DTR | tiocm::RTS);
 		else if (now.baud != 0 && old.baud == 0)
 			change_lines(tiocm::DTR | tiocm::RTS, 0);
+		return now.baud;
 	}
 
-	void throttle(bool on) { throttled_.store(on ? 1 : 0); }
+	void throttle(bool on)
+	{
+		throttled_.store(on ? 1 : 0);
+		if (on)
+			return;
+		// Whoever sends to us stopped when we throttled: start it again.
+		Port *sender = nullptr;
+		{
+			auto w = vs_.wiring_.lock();
+			sender = cfg_.mode == Mode::NullModem ? w->peer[index_] : this;
+			if (sender)
+				sender->kick();
+		}
+	}
 
 	u32 tiocmget()
 	{
@@ -372,20 +404,18 @@ private:
 		return {};
 	}
 
-	/// The sysfs files of /sys/class/tty/ttyVS<N>.
-	struct Files {
-		explicit Files(Port &p) : tx(p), rx(p), dropped(p), overruns(p), unpaced(p), mode(p)
-		{
-		}
-
-		DeviceAttr<Port, &Port::show_tx> tx;
-		DeviceAttr<Port, &Port::show_rx> rx;
-		DeviceAttr<Port, &Port::show_dropped> dropped;
-		DeviceAttr<Port, &Port::show_overruns> overruns;
-		DeviceAttr<Port, &Port::show_unpaced, &Port::store_unpaced> unpaced;
-		DeviceAttr<Port, &Port::show_mode> mode;
+public:
+	/// The files of /sys/class/tty/ttyVS<N>, made with the device.
+	static constexpr Attribute<Port> attributes[] = {
+		{ "tx", 0444, &Port::show_tx },
+		{ "rx", 0444, &Port::show_rx },
+		{ "dropped", 0444, &Port::show_dropped },
+		{ "overruns", 0444, &Port::show_overruns },
+		{ "unpaced", 0644, &Port::show_unpaced, &Port::store_unpaced },
+		{ "mode", 0444, &Port::show_mode },
 	};
 
+private:
 	// --- wiring ------------------------------------------------------------
 
 	void link()
@@ -451,6 +481,11 @@ private:
 		}
 		if (diff)
 			msr_wait_.wake_up_all();
+		if (!(diff & now & tiocm::CTS))
+			return;
+		bool waiting = line_.lock()->len > 0;
+		if (waiting)
+			kick(); // CTS came back: what waited for it can go
 	}
 
 	static bool changed(const SerialIcount &a, const SerialIcount &b, u32 mask)
@@ -529,8 +564,13 @@ private:
 		{
 			auto l = line_.lock();
 			period = l->period_ns(unpaced);
+			// At most kUnpacedBurst per tick, whatever the rate: the tick
+			// runs in hard-interrupt context under the wiring lock.
 			budget = unpaced ? kUnpacedBurst
-					 : l->earn(monotonic_ns(), generator ? ~0ull : l->len);
+					 : l->earn(monotonic_ns(),
+						   generator ? kUnpacedBurst : l->len);
+			if (budget > kUnpacedBurst)
+				budget = kUnpacedBurst;
 			brk = exchange(l->break_pending, false);
 			cts_off = l->termios.crtscts() && !(inputs(w) & tiocm::CTS);
 		}
@@ -562,7 +602,9 @@ private:
 			tty_.wake_writers();
 
 		auto l = line_.lock();
-		if (generator ? open_.load() : (l->len > 0 || l->break_pending))
+		// Stalled (CTS off, the reader throttled): stop ticking until the
+		// stall ends (refresh() and throttle() kick us again).
+		if (generator ? open_.load() : (!stalled && (l->len > 0 || l->break_pending)))
 			return true;
 		l->running = false;
 		return false;
@@ -611,7 +653,6 @@ private:
 	WaitQueue msr_wait_; // TIOCMIWAIT sleepers
 	TtyPort<Port> tty_{ *this };
 	HrTimer<Port, &Port::tick> timer_{ *this };
-	Vec<Box<Files>> files_; // one entry once created
 };
 
 /**

@@ -97,6 +97,19 @@ int kcxx_fwnode_property_read_string(const struct fwnode_handle *node, const cha
 }
 
 /**
+ * kcxx_fwnode_property_string_count() - how many strings a property holds
+ * @node: the node
+ * @name: the property
+ *
+ * Return: the count, -EINVAL when missing, -ENODATA when empty, -EILSEQ when
+ * the value is not a list of NUL-terminated strings (a number, say).
+ */
+int kcxx_fwnode_property_string_count(const struct fwnode_handle *node, const char *name)
+{
+	return fwnode_property_string_array_count(node, name);
+}
+
+/**
  * kcxx_fwnode_property_match_string() - find @value among a property's strings
  *
  * Return: its index, -ENODATA when absent, -EINVAL when the property is missing.

@@ -53,6 +53,12 @@ int kcxx_dma_set_mask_and_coherent(struct device *dev, unsigned long long mask)
 }
 
 /** kcxx_dma_get_mask() - the streaming DMA mask of @dev */
+/** kcxx_dma_get_max_seg_size() - the longest scatterlist entry @dev takes */
+unsigned int kcxx_dma_get_max_seg_size(struct device *dev)
+{
+	return dma_get_max_seg_size(dev);
+}
+
 unsigned long long kcxx_dma_get_mask(struct device *dev)
 {
 	return dma_get_mask(dev);

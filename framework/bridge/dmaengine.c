@@ -7,6 +7,7 @@
  */
 #include <linux/build_bug.h>
 #include <linux/device.h>
+#include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
 #include <kcxx/bridge/dmaengine.h>
 
@@ -69,6 +70,24 @@ struct device *kcxx_dma_chan_dev(struct dma_chan *chan)
 const char *kcxx_dma_chan_name(struct dma_chan *chan)
 {
 	return dma_chan_name(chan);
+}
+
+/**
+ * kcxx_dma_chan_can_terminate() - whether the channel's transfers can be aborted
+ * @chan: a requested channel
+ *
+ * dmaengine_terminate_sync() answers -ENOSYS for a controller without
+ * device_terminate_all: a transfer that times out there keeps running.
+ */
+int kcxx_dma_chan_can_terminate(struct dma_chan *chan)
+{
+	return chan->device->device_terminate_all != NULL;
+}
+
+/** kcxx_dma_chan_max_seg_size() - the most one descriptor may carry, in bytes */
+unsigned int kcxx_dma_chan_max_seg_size(struct dma_chan *chan)
+{
+	return dma_get_max_seg_size(dmaengine_get_dma_device(chan));
 }
 
 /** kcxx_dma_chan_has_memcpy() - whether the channel's controller can memcpy */

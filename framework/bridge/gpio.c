@@ -30,6 +30,12 @@ int kcxx_gpiod_direction_output(struct gpio_desc *desc, int value)
 	return gpiod_direction_output(desc, value);
 }
 
+/** kcxx_gpiod_direction_input() - make the line an input */
+int kcxx_gpiod_direction_input(struct gpio_desc *desc)
+{
+	return gpiod_direction_input(desc);
+}
+
 /** kcxx_gpiod_set_value() - set a line whose controller does not sleep. Context: any. */
 void kcxx_gpiod_set_value(struct gpio_desc *desc, int value)
 {

@@ -4,6 +4,7 @@
  * headers. Compiled to assembly against the target's headers; Kbuild's offsets
  * machinery turns each DEFINE() into a #define in <kcxx/generated/kconsts.h>.
  */
+#include <dt-bindings/leds/common.h>
 #include <linux/completion.h>
 #include <linux/dma-direction.h>
 #include <linux/dmaengine.h>
@@ -11,6 +12,7 @@
 #include <linux/poll.h>
 #include <linux/signal.h>
 #include <linux/errno.h>
+#include <linux/fcntl.h>
 #include <linux/gfp.h>
 #include <linux/kbuild.h>
 #include <linux/mm.h>
@@ -21,6 +23,9 @@
 #include <linux/spinlock.h>
 #include <linux/version.h>
 #include <kcxx/bridge/hrtimer.h>
+#include <kcxx/bridge/irq.h>
+#include <kcxx/bridge/workqueue.h>
+#include <linux/interrupt.h>
 #include <kcxx/bridge/led.h>
 #include <kcxx/bridge/miscdev.h>
 #include <kcxx/bridge/platform.h>
@@ -66,6 +71,9 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_ETIMEDOUT, ETIMEDOUT);
 	DEFINE(KCXX_ERESTARTSYS, ERESTARTSYS);
 	DEFINE(KCXX_EPROBE_DEFER, EPROBE_DEFER);
+	DEFINE(KCXX_EOPNOTSUPP, EOPNOTSUPP);
+	DEFINE(KCXX_ECANCELED, ECANCELED);
+	DEFINE(KCXX_E2BIG, E2BIG);
 	DEFINE(KCXX_ENODATA, ENODATA);
 	DEFINE(KCXX_EPROTO, EPROTO);
 	BLANK();
@@ -84,6 +92,7 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_IOC_READ, _IOC_READ);
 	DEFINE(KCXX_IOC_WRITE, _IOC_WRITE);
 	BLANK();
+	DEFINE(KCXX_O_NONBLOCK, O_NONBLOCK);
 	DEFINE(KCXX_EPOLLIN, (__force unsigned int)EPOLLIN);
 	DEFINE(KCXX_EPOLLOUT, (__force unsigned int)EPOLLOUT);
 	DEFINE(KCXX_EPOLLRDNORM, (__force unsigned int)EPOLLRDNORM);
@@ -100,6 +109,30 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_ALIGNOF_MUTEX, __alignof__(struct mutex));
 	DEFINE(KCXX_SIZEOF_SPINLOCK, sizeof(spinlock_t));
 	DEFINE(KCXX_ALIGNOF_SPINLOCK, __alignof__(spinlock_t));
+	DEFINE(KCXX_SIZEOF_WORK, sizeof(struct kcxx_work));
+	DEFINE(KCXX_ALIGNOF_WORK, __alignof__(struct kcxx_work));
+	DEFINE(KCXX_SIZEOF_DELAYED_WORK, sizeof(struct kcxx_delayed_work));
+	DEFINE(KCXX_ALIGNOF_DELAYED_WORK, __alignof__(struct kcxx_delayed_work));
+	DEFINE(KCXX_SIZEOF_TIMER, sizeof(struct kcxx_timer));
+	DEFINE(KCXX_ALIGNOF_TIMER, __alignof__(struct kcxx_timer));
+	DEFINE(KCXX_WQ_UNBOUND, WQ_UNBOUND);
+	DEFINE(KCXX_WQ_FREEZABLE, WQ_FREEZABLE);
+	DEFINE(KCXX_WQ_HIGHPRI, WQ_HIGHPRI);
+	DEFINE(KCXX_WQ_MEM_RECLAIM, WQ_MEM_RECLAIM);
+	DEFINE(KCXX_SIZEOF_IRQ, sizeof(struct kcxx_irq));
+	DEFINE(KCXX_ALIGNOF_IRQ, __alignof__(struct kcxx_irq));
+	DEFINE(KCXX_IRQ_NONE, IRQ_NONE);
+	DEFINE(KCXX_IRQ_HANDLED, IRQ_HANDLED);
+	DEFINE(KCXX_IRQ_WAKE_THREAD, IRQ_WAKE_THREAD);
+	DEFINE(KCXX_IRQF_TRIGGER_RISING, IRQF_TRIGGER_RISING);
+	DEFINE(KCXX_IRQF_TRIGGER_FALLING, IRQF_TRIGGER_FALLING);
+	DEFINE(KCXX_IRQF_TRIGGER_HIGH, IRQF_TRIGGER_HIGH);
+	DEFINE(KCXX_IRQF_TRIGGER_LOW, IRQF_TRIGGER_LOW);
+	DEFINE(KCXX_IRQF_SHARED, IRQF_SHARED);
+	DEFINE(KCXX_IRQF_ONESHOT, IRQF_ONESHOT);
+	DEFINE(KCXX_IRQF_NO_AUTOEN, IRQF_NO_AUTOEN);
+	DEFINE(KCXX_SIZEOF_LOCK_CLASS_KEY, sizeof(struct lock_class_key));
+	DEFINE(KCXX_ALIGNOF_LOCK_CLASS_KEY, __alignof__(struct lock_class_key));
 	DEFINE(KCXX_SIZEOF_COMPLETION, sizeof(struct completion));
 	DEFINE(KCXX_ALIGNOF_COMPLETION, __alignof__(struct completion));
 	BLANK();
@@ -115,8 +148,13 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_LED_CORE_SUSPENDRESUME, LED_CORE_SUSPENDRESUME);
 	DEFINE(KCXX_LED_RETAIN_AT_SHUTDOWN, LED_RETAIN_AT_SHUTDOWN);
 	DEFINE(KCXX_LED_PANIC_INDICATOR, LED_PANIC_INDICATOR);
+	DEFINE(KCXX_LED_COLOR_ID_MAX, LED_COLOR_ID_MAX);
 	DEFINE(KCXX_SIZEOF_DEV_ATTR, sizeof(struct kcxx_dev_attr));
 	DEFINE(KCXX_ALIGNOF_DEV_ATTR, __alignof__(struct kcxx_dev_attr));
+	DEFINE(KCXX_SIZEOF_GROUP_ATTR, sizeof(struct kcxx_group_attr));
+	DEFINE(KCXX_ALIGNOF_GROUP_ATTR, __alignof__(struct kcxx_group_attr));
+	DEFINE(KCXX_SIZEOF_ATTRIBUTE_GROUP, sizeof(struct attribute_group));
+	DEFINE(KCXX_ALIGNOF_ATTRIBUTE_GROUP, __alignof__(struct attribute_group));
 	DEFINE(KCXX_SIZEOF_MISCDEV, sizeof(struct kcxx_miscdev));
 	DEFINE(KCXX_ALIGNOF_MISCDEV, __alignof__(struct kcxx_miscdev));
 	BLANK();

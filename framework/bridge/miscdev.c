@@ -54,7 +54,7 @@ static ssize_t kcxx_misc_read(struct file *file, char __user *buf, size_t len, l
 
 	if (!f->ops->read)
 		return -EINVAL;
-	return f->ops->read(f->state, (unsigned long)buf, len, pos);
+	return f->ops->read(f->state, file->f_flags, (unsigned long)buf, len, pos);
 }
 
 static ssize_t kcxx_misc_write(struct file *file, const char __user *buf, size_t len,
@@ -64,7 +64,7 @@ static ssize_t kcxx_misc_write(struct file *file, const char __user *buf, size_t
 
 	if (!f->ops->write)
 		return -EINVAL;
-	return f->ops->write(f->state, (unsigned long)buf, len, pos);
+	return f->ops->write(f->state, file->f_flags, (unsigned long)buf, len, pos);
 }
 
 static long kcxx_misc_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -73,7 +73,7 @@ static long kcxx_misc_ioctl(struct file *file, unsigned int cmd, unsigned long a
 
 	if (!f->ops->ioctl)
 		return -ENOTTY;
-	return f->ops->ioctl(f->state, cmd, arg);
+	return f->ops->ioctl(f->state, file->f_flags, cmd, arg);
 }
 
 static __poll_t kcxx_misc_poll(struct file *file, struct poll_table_struct *pt)
@@ -137,7 +137,7 @@ int kcxx_misc_register(void *dev, const char *name, const struct kcxx_misc_ops *
 /**
  * kcxx_misc_deregister() - remove the device node; no open can start after
  * this returns (misc_open() and this serialise on misc_mtx), but files
- * already open stay open: the caller waits for them before freeing @owner.
+ * already open stay open: the C++ side revokes them (kcxx/miscdev.h).
  */
 void kcxx_misc_deregister(void *dev)
 {

@@ -35,6 +35,8 @@ static void kcxx_platform_remove(struct platform_device *pdev)
  *          kcxx_platform_driver_unregister()
  * @name: driver name
  * @of_match_table: the driver's of_device_id table, ending in an empty entry
+ * @dev_groups: NULL-terminated attribute groups every bound device gets
+ *              (created after probe, before the bind uevent), or NULL
  * @probe: called for each matching device
  * @remove: called when a bound device goes away
  * @owner: THIS_MODULE of the caller
@@ -43,8 +45,8 @@ static void kcxx_platform_remove(struct platform_device *pdev)
  * Return: 0 or a negative errno.
  */
 int kcxx_platform_driver_register(void *driver, const char *name, const void *of_match_table,
-				  kcxx_platform_probe_fn probe, kcxx_platform_remove_fn remove,
-				  struct module *owner)
+				  const void *const *dev_groups, kcxx_platform_probe_fn probe,
+				  kcxx_platform_remove_fn remove, struct module *owner)
 {
 	struct kcxx_platform_driver *drv = driver;
 
@@ -58,6 +60,7 @@ int kcxx_platform_driver_register(void *driver, const char *name, const void *of
 #endif
 	drv->driver.driver.name = name;
 	drv->driver.driver.of_match_table = of_match_table;
+	drv->driver.driver.dev_groups = (const struct attribute_group **)dev_groups;
 	return __platform_driver_register(&drv->driver, owner);
 }
 

@@ -3,9 +3,11 @@
  * Locking and completion bridge: spin_lock_init(), mutex_init() and
  * init_completion() are macros or inlines, and the lock calls differ by config.
  *
- * All kcxx locks share one lockdep class per kind (one init call site each);
- * Debian's kernels do not enable lockdep. A lock and its unlock are separate
- * functions here, so each carries Sparse's __acquires/__releases annotation.
+ * Every kcxx lock is initialised with the lockdep class of the place in C++
+ * that defines it (struct lock_class_key storage and a name from
+ * KCXX_LOCK_CLASS), as the kernel's own init macros give each call site a
+ * static key. A lock and its unlock are separate functions here, so each
+ * carries Sparse's __acquires/__releases annotation.
  */
 #include <linux/completion.h>
 #include <linux/jiffies.h>
@@ -13,10 +15,65 @@
 #include <linux/spinlock.h>
 #include <kcxx/bridge/sync.h>
 
-/** kcxx_spin_lock_init() - initialise a spinlock_t in opaque storage */
-void kcxx_spin_lock_init(void *lock)
+/**
+ * kcxx_spin_lock_init() - initialise a spinlock_t in opaque storage
+ * @lock: the storage
+ * @name: the lock class's name, for lockdep's reports
+ * @key: the lock class's key, in static storage
+ */
+void kcxx_spin_lock_init(void *lock, const char *name, void *key)
 {
+#ifdef CONFIG_DEBUG_SPINLOCK
+	__raw_spin_lock_init(spinlock_check((spinlock_t *)lock), name, key, LD_WAIT_CONFIG);
+#else
 	spin_lock_init((spinlock_t *)lock);
+#endif
+}
+
+/*
+ * The trylocks return with the lock held or not, which Sparse cannot state
+ * of a function: __cond_acquires() is context(x,0,-1), which Sparse 0.6.4
+ * checks as a count of -1 at exit, and a body that returns spin_trylock()'s
+ * result exits holding the lock on one path only. They are written as the
+ * kernel's own out-of-line trylock, _raw_spin_trylock(), is: neutral to
+ * Sparse, the conditional acquire left to the caller (__cond_lock() in C;
+ * here the C++ guard, which only a taken lock yields and -Wthread-safety
+ * checks). So the taken path hands spin_trylock()'s acquire on with
+ * __release().
+ */
+
+/** kcxx_spin_trylock() - take a spinlock if free. Return: 1 if taken, else 0. */
+int kcxx_spin_trylock(void *lock)
+{
+	int taken = spin_trylock((spinlock_t *)lock);
+
+	if (taken)
+		__release(lock); /* held: the caller's now */
+	return taken;
+}
+
+/**
+ * kcxx_spin_trylock_irqsave() - take a spinlock with local interrupts off, if free
+ * @lock: the lock
+ * @flags: set to the interrupt state to restore, when taken
+ *
+ * What spin_trylock_irqsave() expands to, around kcxx_spin_trylock(): its
+ * own ternary would join the taken and the untaken path before Sparse could
+ * tell them apart.
+ *
+ * Return: 1 if taken (interrupts off), else 0 (interrupts as they were).
+ */
+int kcxx_spin_trylock_irqsave(void *lock, unsigned long *flags)
+{
+	unsigned long f;
+
+	local_irq_save(f);
+	if (!kcxx_spin_trylock(lock)) {
+		local_irq_restore(f);
+		return 0;
+	}
+	*flags = f;
+	return 1;
 }
 
 /** kcxx_spin_lock() - take a spinlock; the caller must not sleep until unlock */
@@ -51,10 +108,15 @@ void kcxx_spin_unlock_irqrestore(void *lock, unsigned long flags) __releases(loc
 	spin_unlock_irqrestore((spinlock_t *)lock, flags);
 }
 
-/** kcxx_mutex_init() - initialise a struct mutex in opaque storage */
-void kcxx_mutex_init(void *lock)
+/**
+ * kcxx_mutex_init() - initialise a struct mutex in opaque storage
+ * @lock: the storage
+ * @name: the lock class's name, for lockdep's reports
+ * @key: the lock class's key, in static storage
+ */
+void kcxx_mutex_init(void *lock, const char *name, void *key)
 {
-	mutex_init((struct mutex *)lock);
+	__mutex_init((struct mutex *)lock, name, key);
 }
 
 /** kcxx_mutex_lock() - take a mutex. Context: process context; sleeps. */

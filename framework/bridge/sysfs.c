@@ -63,6 +63,67 @@ void kcxx_device_remove_file(struct device *dev, void *attr)
 	device_remove_file(dev, &((struct kcxx_dev_attr *)attr)->attr);
 }
 
+static ssize_t kcxx_group_attr_show(struct device *dev, struct device_attribute *attr, char *buf)
+{
+	struct kcxx_group_attr *a = container_of(attr, struct kcxx_group_attr, attr);
+
+	return a->show(dev_get_drvdata(dev), a->ctx, buf);
+}
+
+static ssize_t kcxx_group_attr_store(struct device *dev, struct device_attribute *attr,
+				     const char *buf, size_t len)
+{
+	struct kcxx_group_attr *a = container_of(attr, struct kcxx_group_attr, attr);
+
+	return a->store(dev_get_drvdata(dev), a->ctx, buf, len);
+}
+
+/**
+ * kcxx_attr_group_set() - fill the @i-th file of a static attribute group
+ * @attrs: static storage for the group's struct kcxx_group_attr array
+ * @i: which file
+ * @name: its name, static
+ * @mode: 0444, 0644...
+ * @show: reads, or NULL for write-only; called with the device's drvdata
+ * @store: writes, or NULL for read-only; likewise
+ * @ctx: handed to @show and @store, static
+ *
+ * The storage is static (module data), so the attribute needs no
+ * sysfs_attr_init(): lockdep keys it by address.
+ */
+void kcxx_attr_group_set(void *attrs, unsigned int i, const char *name, unsigned short mode,
+			 kcxx_group_show_fn show, kcxx_group_store_fn store, const void *ctx)
+{
+	struct kcxx_group_attr *a = (struct kcxx_group_attr *)attrs + i;
+
+	a->attr.attr.name = name;
+	a->attr.attr.mode = mode;
+	a->attr.show = show ? kcxx_group_attr_show : NULL;
+	a->attr.store = store ? kcxx_group_attr_store : NULL;
+	a->show = show;
+	a->store = store;
+	a->ctx = ctx;
+}
+
+/**
+ * kcxx_attr_group_init() - make a struct attribute_group of @n filled files
+ * @group: static storage for the struct attribute_group
+ * @list: static storage for @n + 1 pointers
+ * @attrs: the files, filled by kcxx_attr_group_set()
+ * @n: how many
+ */
+void kcxx_attr_group_init(void *group, void **list, void *attrs, unsigned int n)
+{
+	struct attribute_group *g = group;
+	struct kcxx_group_attr *a = attrs;
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		list[i] = &a[i].attr.attr;
+	list[n] = NULL;
+	g->attrs = (struct attribute **)list;
+}
+
 /** kcxx_vscnprintf() - format into @buf; returns the bytes written (< @size) */
 int kcxx_vscnprintf(char *buf, unsigned long size, const char *fmt, va_list *args)
 {

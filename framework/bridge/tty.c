@@ -10,7 +10,7 @@
  * 6.4 on.
  *
  * Lifetime: a port is refcounted (tty_port_get/put). The C++ owner holds one
- * reference from kcxx_tty_port_register() to kcxx_tty_port_put(); install
+ * reference from kcxx_tty_port_create() to kcxx_tty_port_put(); install
  * takes one for each tty and cleanup drops it, so the tty layer never sees a
  * freed port. kcxx_tty_port_unregister() removes the device node, hangs the
  * tty up, and then waits until no callback into C++ is running; none starts
@@ -294,13 +294,16 @@ static void kcxx_tty_set_termios(struct tty_struct *tty, const struct ktermios *
 {
 	struct kcxx_tty_port *kp = tty->driver_data;
 	struct kcxx_termios now, before;
+	unsigned int rate;
 
 	if (!kp->ops->set_termios || !kp_enter(kp))
 		return;
 	kp_termios(&tty->termios, &now);
 	kp_termios(old ? old : &tty->termios, &before);
-	kp->ops->set_termios(kp->ctx, &now, &before);
+	rate = kp->ops->set_termios(kp->ctx, &now, &before);
 	kp_leave(kp);
+	if (rate != now.ospeed)
+		tty_encode_baud_rate(tty, rate, rate);
 }
 
 static void kp_throttle(struct tty_struct *tty, int throttled)
@@ -508,13 +511,16 @@ unsigned int kcxx_tty_driver_lines(struct kcxx_tty_driver *drv)
 /* --- ports ------------------------------------------------------------------ */
 
 /**
- * kcxx_tty_port_register() - create /dev/<name><index> served by C++
+ * kcxx_tty_port_create() - reserve a line for a port served by C++
  * @drv: the driver
  * @index: the line, or -1 for the first free one
  * @baud: the line's speed at its first open
- * @parent: the device it belongs to in sysfs, or NULL
  * @ops: the implementation, static
  * @ctx: handed to each of @ops
+ *
+ * No device exists yet, so nothing can call @ops: the C++ owner finishes
+ * setting itself up (its line number known), then adds the device with
+ * kcxx_tty_port_add_device().
  *
  * Context: process context.
  * Return: the port, holding one reference for the caller, or an ERR_PTR:
@@ -522,13 +528,12 @@ unsigned int kcxx_tty_driver_lines(struct kcxx_tty_driver *drv)
  * (also by a port whose hung-up tty is not yet released), -ENOSPC when all
  * lines are in use.
  */
-struct kcxx_tty_port *kcxx_tty_port_register(struct kcxx_tty_driver *drv, int index,
-					     unsigned int baud, struct device *parent,
-					     const struct kcxx_tty_port_ops *ops, void *ctx)
+struct kcxx_tty_port *kcxx_tty_port_create(struct kcxx_tty_driver *drv, int index,
+					   unsigned int baud, const struct kcxx_tty_port_ops *ops,
+					   void *ctx)
 {
 	unsigned int lines = drv->tty->num;
 	struct kcxx_tty_port *kp;
-	struct device *dev;
 
 	if (index >= (int)lines)
 		return ERR_PTR(-EINVAL);
@@ -555,25 +560,46 @@ struct kcxx_tty_port *kcxx_tty_port_register(struct kcxx_tty_driver *drv, int in
 	}
 	kp->index = index;
 	spin_unlock(&drv->lock);
+	return kp;
+}
 
-	dev = tty_port_register_device(&kp->port, drv->tty, index, parent);
-	if (IS_ERR(dev)) {
-		tty_port_put(&kp->port);
-		return ERR_CAST(dev);
-	}
+/**
+ * kcxx_tty_port_add_device() - create /dev/<name><index> and its class device
+ * @kp: a port from kcxx_tty_port_create()
+ * @parent: the device it belongs to in sysfs, or NULL
+ * @groups: NULL-terminated attribute groups of the class device, or NULL;
+ *          created before the device is announced to user space
+ * @drvdata: the class device's drvdata (what @groups' files are called with)
+ *
+ * From here on the tty layer may call the port's operations.
+ *
+ * Context: process context.
+ * Return: 0 or a negative errno.
+ */
+int kcxx_tty_port_add_device(struct kcxx_tty_port *kp, struct device *parent,
+			     const void *const *groups, void *drvdata)
+{
+	struct kcxx_tty_driver *drv = kp->drv;
+	struct device *dev;
+
+	dev = tty_port_register_device_attr(&kp->port, drv->tty, kp->index, parent, drvdata,
+					    (const struct attribute_group **)groups);
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
 	kp->dev = dev;
 	spin_lock(&drv->lock);
-	drv->ports[index] = kp;
+	drv->ports[kp->index] = kp;
 	spin_unlock(&drv->lock);
-	return kp;
+	return 0;
 }
 
 /**
  * kcxx_tty_port_unregister() - remove the device and stop calling C++
  *
- * Removes /dev/<name><index>, hangs up its tty (blocked readers see EOF,
- * further I/O gets -EIO) and waits for every C++ callback to return; none is
- * made afterwards. The port itself stays until kcxx_tty_port_put().
+ * Removes /dev/<name><index> (if it was added), hangs up its tty (blocked
+ * readers see EOF, further I/O gets -EIO) and waits for every C++ callback
+ * to return; none is made afterwards. The port itself stays until
+ * kcxx_tty_port_put().
  *
  * Context: process context, may sleep. C++ must have woken its own sleepers
  * (e.g. TIOCMIWAIT) in its hangup callback.
@@ -582,11 +608,13 @@ void kcxx_tty_port_unregister(struct kcxx_tty_port *kp)
 {
 	struct kcxx_tty_driver *drv = kp->drv;
 
-	spin_lock(&drv->lock);
-	drv->ports[kp->index] = NULL;
-	spin_unlock(&drv->lock);
-	tty_unregister_device(drv->tty, kp->index);
-	tty_port_tty_vhangup(&kp->port);
+	if (kp->dev) {
+		spin_lock(&drv->lock);
+		drv->ports[kp->index] = NULL;
+		spin_unlock(&drv->lock);
+		tty_unregister_device(drv->tty, kp->index);
+		tty_port_tty_vhangup(&kp->port);
+	}
 	WRITE_ONCE(kp->dead, true);
 	/* Pairs with kp_enter(): a caller it misses sees dead and backs out. */
 	smp_mb();

@@ -69,18 +69,21 @@ void kcxx_unpin_user_pages(struct page **pages, unsigned long nr_pages, int dirt
  * @nr_pages: their number
  * @offset: where the data starts in the first page
  * @size: bytes
+ * @max_segment: the most one entry may hold (the device's
+ *               dma_get_max_seg_size()); rounded down to whole pages
  * @gfp: GFP flags
  *
- * Physically contiguous pages are merged into one entry.
+ * Physically contiguous pages are merged into one entry, up to @max_segment.
  *
- * Return: 0 or -ENOMEM (nothing to free then).
+ * Return: 0, -EINVAL, or -ENOMEM (nothing to free then).
  */
 int kcxx_sg_alloc_table_from_pages(struct sg_table *sgt, struct page **pages,
 				   unsigned long nr_pages, unsigned int offset,
-				   unsigned long size, unsigned int gfp)
+				   unsigned long size, unsigned int max_segment, unsigned int gfp)
 {
-	if (nr_pages > UINT_MAX)
+	if (nr_pages > UINT_MAX || max_segment < PAGE_SIZE)
 		return -EINVAL;
-	return sg_alloc_table_from_pages(sgt, pages, (unsigned int)nr_pages, offset, size,
-					 (__force gfp_t)gfp);
+	return sg_alloc_table_from_pages_segment(sgt, pages, (unsigned int)nr_pages, offset, size,
+						 ALIGN_DOWN(max_segment, PAGE_SIZE),
+						 (__force gfp_t)gfp);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // Bug class: touching lock-protected data without taking the lock.
 // The data lives inside the lock and is reachable only through its guard.
-// expect-error: .int kcxx::SpinLock<int>::data_. is private within this context
+// expect-error: .int kcxx::Lock<int, kcxx::SpinBackend>::data_. is private within this context
 #include <kcxx/spinlock.h>
 
 using namespace kcxx;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // Bug class: unlocking twice, or using data after the unlock, through a copy
 // of the proof that the lock is held. Guards cannot be copied.
-// expect-error: use of deleted function .kcxx::detail::LockGuard<kcxx::Mutex<int>, int, bool>::LockGuard\(const kcxx::detail::LockGuard<kcxx::Mutex<int>, int, bool>&\).
+// expect-error: use of deleted function .kcxx::detail::LockGuard<kcxx::Lock<int, kcxx::MutexBackend>, int, bool>::LockGuard\(const kcxx::detail::LockGuard<kcxx::Lock<int, kcxx::MutexBackend>, int, bool>&\).
 #include <kcxx/mutex.h>
 
 using namespace kcxx;

@@ -3,7 +3,7 @@
 set -e
 echo "deferred:"
 cat /sys/kernel/debug/devices_deferred
-for dev in /sys/bus/platform/devices/bad-*; do
+for dev in /sys/bus/platform/devices/*bad-*; do
 	[ -e "$dev/driver" ] && { echo "$dev is bound"; exit 1; }
 done
 if ls /dev/kcxx-dma* 2>/dev/null; then echo "a bad node made a device"; exit 1; fi

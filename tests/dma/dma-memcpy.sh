@@ -38,7 +38,7 @@ if grep -q '^dma' "$d/engine"; then
 	cat "$d/results"
 	grep -q "'test timed out'" "$d/results"
 	grep -q "summary 2 tests, 2 failures" "$d/results"
-	/kcxx/dma_copy_client /dev/kcxx-dma0 expect-timeout
+	/kcxx/dma_copy_client /dev/kcxx-dma0 expect-errno ETIMEDOUT
 	echo 0 >"$d/inject_stall"
 	echo "stats timeouts after stall: $(cat "$d/timeouts")"
 	[ "$(cat "$d/timeouts")" = 3 ]

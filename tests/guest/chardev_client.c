@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ktap.h"
@@ -135,11 +136,91 @@ static void sigio(int fd)
 	result(ok, "o_async_delivers_sigio");
 }
 
+static void nonblocking_read(void)
+{
+	int fd = open(dev, O_RDWR | O_NONBLOCK);
+	char c;
+	int ok = 1;
+
+	CHECK(fd >= 0);
+	CHECK(read(fd, &c, 1) == -1 && errno == EAGAIN);
+	CHECK(write(fd, "n", 1) == 1 && read(fd, &c, 1) == 1 && c == 'n');
+	close(fd);
+	result(ok, "nonblocking_read_gives_eagain");
+}
+
+static long long now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
+static int control(const char *cmd)
+{
+	int c = open("/dev/kcxx-test-chardev-ctl", O_WRONLY);
+	int ok = c >= 0 && write(c, cmd, strlen(cmd)) == (ssize_t)strlen(cmd);
+
+	if (c >= 0)
+		close(c);
+	return ok;
+}
+
+/* The device goes (as an unbind would) while files are open, a reader is
+ * blocked in read() and a poller in poll(): it goes at once, the sleepers
+ * wake with ENODEV / POLLHUP, every later operation fails cleanly.
+ */
+static void revoke_while_open(void)
+{
+	struct kcxx_test_stats stats;
+	struct pollfd pfd;
+	int fd = open(dev, O_RDWR), ok = 1, status;
+	pid_t reader, poller;
+	long long took;
+	char c;
+
+	CHECK(fd >= 0);
+	reader = fork();
+	if (reader == 0) {
+		int r = open(dev, O_RDONLY);
+
+		_exit(r >= 0 && read(r, &c, 1) == -1 && errno == ENODEV ? 0 : 1);
+	}
+	poller = fork();
+	if (poller == 0) {
+		struct pollfd p = { .fd = open(dev, O_RDONLY), .events = POLLIN };
+
+		_exit(p.fd >= 0 && poll(&p, 1, 20000) == 1 && (p.revents & (POLLHUP | POLLERR)) ? 0 : 1);
+	}
+	usleep(300 * 1000); /* both asleep in the driver */
+	took = now_us();
+	CHECK(control("revoke"));
+	took = now_us() - took;
+	printf("# revoked with a reader, a poller and 3 files open in %lld us\n", took);
+	CHECK(took < 2000000);
+	CHECK(waitpid(reader, &status, 0) == reader && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(waitpid(poller, &status, 0) == poller && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(read(fd, &c, 1) == -1 && errno == ENODEV);
+	CHECK(write(fd, "x", 1) == -1 && errno == ENODEV);
+	CHECK(ioctl(fd, _IOR(KCXX_TEST_IOC_TYPE, 3, struct kcxx_test_stats), &stats) == -1 && errno == ENODEV);
+	pfd = (struct pollfd){ .fd = fd, .events = POLLIN | POLLOUT };
+	CHECK(poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLHUP) && (pfd.revents & POLLERR));
+	CHECK(access(dev, F_OK) == -1 && errno == ENOENT);
+	CHECK(close(fd) == 0);
+	/* And back, for whoever comes next. */
+	CHECK(control("restore"));
+	fd = open(dev, O_RDWR);
+	CHECK(fd >= 0 && write(fd, "r", 1) == 1 && read(fd, &c, 1) == 1 && c == 'r');
+	close(fd);
+	result(ok, "revoke_while_open_wakes_sleepers_and_fails_later_calls");
+}
+
 int main(void)
 {
 	int fd = open(dev, O_RDWR);
 
-	ktap_header("kcxx_chardev", 7);
+	ktap_header("kcxx_chardev", 9);
 	if (fd < 0) {
 		printf("# cannot open %s: errno %d\n", dev, errno);
 		return 1;
@@ -151,5 +232,7 @@ int main(void)
 	blocking_read(fd);
 	sigio(fd);
 	close(fd);
+	nonblocking_read();
+	revoke_while_open();
 	return failures ? 1 : 0;
 }

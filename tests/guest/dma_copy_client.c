@@ -165,14 +165,34 @@ int main(int argc, char **argv)
 
 	if (argc > 1)
 		dev = argv[1];
-	fd = open(dev, O_RDWR);
-	if (argc > 2 && !strcmp(argv[2], "expect-timeout")) {
-		/* The driver's inject_stall is on: the engine never starts. */
+	fd = open(dev, O_RDWR | (argc > 4 && !strcmp(argv[4], "nonblock") ? O_NONBLOCK : 0));
+	if (argc > 3 && !strcmp(argv[2], "expect-errno")) {
+		/* One copy that must fail with errno argv[3] (ETIMEDOUT: the
+		 * engine stalls; EIO: it fails; ECANCELED: the device unbinds
+		 * meanwhile; EAGAIN: O_NONBLOCK and the engine is busy).
+		 */
+		static const struct { const char *name; int value; } names[] = {
+			{ "ETIMEDOUT", ETIMEDOUT }, { "EIO", EIO }, { "ECANCELED", ECANCELED },
+			{ "EAGAIN", EAGAIN }, { "ENODEV", ENODEV },
+		};
 		static unsigned char src[65536], dst[65536];
-		long n = copy(fd, src, dst, sizeof(src));
+		int want = -1;
+		long n;
 
-		printf("copy with a stalled engine: %ld, errno %d (%s)\n", n, errno, strerror(errno));
-		return !(n == -1 && errno == ETIMEDOUT);
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (!strcmp(argv[3], names[i].name))
+				want = names[i].value;
+		n = copy(fd, src, dst, sizeof(src));
+		printf("copy: %ld, errno %d (%s), expected %s\n", n, errno, strerror(errno), argv[3]);
+		return !(n == -1 && errno == want);
+	}
+	if (argc > 2 && !strcmp(argv[2], "copy-loop")) {
+		/* Sixteen exact copies, as background load or a last check. */
+		int good = fd >= 0;
+
+		for (unsigned int i = 0; i < 16 && good; i++)
+			good = copy_matches_memcpy(fd, 65536 + 64, i, 2 * i, 65536, i);
+		return !good;
 	}
 	ktap_header("kcxx_dma_copy", 4);
 	if (fd < 0) {

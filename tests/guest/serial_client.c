@@ -542,6 +542,177 @@ static void generator(void)
 	result(ok, "generator_sends_only_letters_at_the_line_rate");
 }
 
+/* Sets the output rate with TCSETS2/BOTHER; returns what TCGETS2 reads back. */
+static unsigned int set_rate(int fd, unsigned int rate, unsigned int csize)
+{
+	struct ktermios2 t2;
+
+	if (ioctl(fd, K_TCGETS2, &t2))
+		return ~0u;
+	t2.c_cflag = (t2.c_cflag & ~(K_CBAUD | CSIZE)) | K_BOTHER | csize;
+	t2.c_ispeed = t2.c_ospeed = rate;
+	if (ioctl(fd, K_TCSETS2, &t2) || ioctl(fd, K_TCGETS2, &t2))
+		return ~0u;
+	return t2.c_ospeed;
+}
+
+/* Rates BOTHER allows but no line runs at are clamped to 50..4000000, and
+ * the rate in use is what the tty reports.
+ */
+static void hostile_rates(void)
+{
+	static const unsigned int rates[][2] = {
+		{ 1, 50 }, { 49, 50 }, { 50, 50 }, { 4000000, 4000000 }, { 4000001, 4000000 },
+		{ 100000000, 4000000 }, { 0xffffffffu, 4000000 },
+	};
+	int fd = open_raw(0, B115200, 0), ok = 1;
+
+	CHECK(fd >= 0);
+	for (size_t i = 0; i < sizeof(rates) / sizeof(rates[0]); i++) {
+		unsigned int got = set_rate(fd, rates[i][0], CS8);
+
+		if (got != rates[i][1]) {
+			printf("# BOTHER %u read back as %u, not %u\n", rates[i][0], got, rates[i][1]);
+			ok = 0;
+		}
+	}
+	close(fd);
+	result(ok, "bother_rates_are_clamped_to_50_4000000_and_read_back");
+}
+
+/* The lockup of an unclamped generator: 4294967295 baud, 5-bit characters.
+ * Reading it must be bounded by the clamped rate and leave the kernel
+ * responsive (the harness fails the run on an RCU stall or soft lockup).
+ */
+static void generator_at_absurd_rate(void)
+{
+	static unsigned char buf[65536];
+	int fd = open_raw(3, B9600, O_NONBLOCK), ok = 1;
+	size_t got = 0;
+	double t0, secs;
+
+	CHECK(fd >= 0);
+	CHECK(set_rate(fd, 0xffffffffu, CS5) == 4000000);
+	tcflush(fd, TCIFLUSH);
+	t0 = now();
+	while (now() - t0 < 1.0) {
+		ssize_t r = read(fd, buf, sizeof(buf));
+
+		if (r > 0)
+			got += r;
+		else
+			usleep(1000);
+	}
+	secs = now() - t0;
+	printf("# generator at BOTHER 4294967295 CS5: %zu bytes in %.2f s (at most %u/s)\n", got, secs,
+	       4000000 / 7);
+	CHECK(got > 0 && got < (size_t)(4000000 / 7 * secs * 1.1) + 65536);
+	set_rate(fd, 9600, CS8);
+	close(fd);
+	result(ok, "generator_at_an_absurd_rate_stays_bounded");
+}
+
+/* Every character size, parity and stop-bit setting is taken and read back;
+ * every c_cflag bit on its own is accepted or refused, never harmful.
+ */
+static void every_format(void)
+{
+	static const tcflag_t sizes[] = { CS5, CS6, CS7, CS8 };
+	static const tcflag_t parities[] = { 0, PARENB, PARENB | PARODD, PARENB | CMSPAR,
+					     PARENB | PARODD | CMSPAR };
+	int fd = open_raw(0, B115200, 0), ok = 1, refused = 0;
+	struct termios t, back;
+
+	CHECK(fd >= 0);
+	tcgetattr(fd, &t);
+	for (int z = 0; z < 4; z++)
+		for (int p = 0; p < 5; p++)
+			for (int s = 0; s < 2; s++) {
+				tcflag_t want = sizes[z] | parities[p] | (s ? CSTOPB : 0);
+
+				t.c_cflag = (t.c_cflag & ~(CSIZE | PARENB | PARODD | CMSPAR | CSTOPB)) | want;
+				CHECK(tcsetattr(fd, TCSANOW, &t) == 0 && tcgetattr(fd, &back) == 0);
+				if ((back.c_cflag & (CSIZE | PARENB | PARODD | CMSPAR | CSTOPB)) != want) {
+					printf("# format %#o read back as %#o\n", want,
+					       back.c_cflag & (CSIZE | PARENB | PARODD | CMSPAR | CSTOPB));
+					ok = 0;
+				}
+			}
+	for (int bit = 0; bit < 32; bit++) {
+		struct ktermios2 t2, saved;
+
+		CHECK(ioctl(fd, K_TCGETS2, &saved) == 0);
+		t2 = saved;
+		t2.c_cflag ^= 1u << bit;
+		if (ioctl(fd, K_TCSETS2, &t2))
+			refused++;
+		CHECK(ioctl(fd, K_TCSETS2, &saved) == 0);
+	}
+	printf("# every c_cflag bit flipped alone: %d refused\n", refused);
+	/* still a working line */
+	CHECK(write(fd, "ok", 2) == 2);
+	close(fd);
+	result(ok, "every_csize_parity_stop_and_cflag_bit_is_handled");
+}
+
+/* The total of the arch timer's interrupts, over every CPU. */
+static unsigned long long timer_interrupts(void)
+{
+	char line[512];
+	unsigned long long total = 0;
+	FILE *f = fopen("/proc/interrupts", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		if (!strstr(line, "arch_timer"))
+			continue;
+		char *p = strchr(line, ':');
+		for (char *tok = strtok(p + 1, " "); tok; tok = strtok(NULL, " ")) {
+			char *end;
+			unsigned long long v = strtoull(tok, &end, 10);
+
+			if (end == tok)
+				break;
+			total += v;
+		}
+	}
+	fclose(f);
+	return total;
+}
+
+/* A writer stalled by CTS, its peer closed: the line stops ticking (it is
+ * woken when CTS comes back), and closing it does not wait for the peer.
+ */
+static void stalled_writer(void)
+{
+	static char buf[4000];
+	int a = open_raw(1, B115200, O_NONBLOCK), ok = 1;
+	unsigned long long idle, stalled;
+	struct termios t;
+	double t0, closing;
+
+	CHECK(a >= 0);
+	idle = timer_interrupts();
+	usleep(500000);
+	idle = timer_interrupts() - idle;
+	tcgetattr(a, &t);
+	t.c_cflag |= CRTSCTS;
+	tcsetattr(a, TCSANOW, &t);
+	CHECK(write(a, buf, sizeof(buf)) > 0);
+	stalled = timer_interrupts();
+	usleep(500000);
+	stalled = timer_interrupts() - stalled;
+	printf("# arch timer interrupts in 0.5 s: %llu idle, %llu with a stalled writer\n", idle, stalled);
+	CHECK(stalled < idle + 100);
+	t0 = now();
+	close(a);
+	closing = now() - t0;
+	printf("# closing a stalled writer whose peer is closed took %.3f s\n", closing);
+	CHECK(closing < 1.0);
+	result(ok, "a_stalled_writer_stops_ticking_and_closes_at_once");
+}
+
 static void break_condition(void)
 {
 	int fd = open_raw(0, B115200, 0), ok = 1;
@@ -693,7 +864,7 @@ int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "echo"))
 		return echo_check(atoi(argv[2]));
-	ktap_header("kcxx_serial", 23);
+	ktap_header("kcxx_serial", 27);
 	fflush(stdout);
 	loopback_64k();
 	termios_readback();
@@ -716,6 +887,10 @@ int main(int argc, char **argv)
 	drain();
 	bad_ioctls();
 	bad_pointers();
+	hostile_rates();
+	generator_at_absurd_rate();
+	every_format();
+	stalled_writer();
 	{
 		/* statistics from sysfs, after all of the above */
 		int ok = 1;

@@ -74,6 +74,27 @@ class ConsoleLogCheck(unittest.TestCase):
         self.assertEqual(status, 1, out)
         self.assertIn("kernel WARNING", out)
 
+    # Excerpts of real reports from the debug kernel (tests/kernel/harness_bugs.c):
+    # each fails the run under its own name.
+    def test_each_checker_report_fails_by_name(self):
+        for kind, what in [("kasan", "KASAN report"), ("kfence", "KFENCE report"),
+                           ("ubsan", "UBSAN report"), ("lockdep", "lockdep report"),
+                           ("atomic-sleep", "atomic-context violation"),
+                           ("dma-api", "DMA-API report"), ("debugobjects", "debug-objects report"),
+                           ("kmemleak", "kmemleak leak")]:
+            with self.subTest(kind=kind):
+                status, out = self.check(f"report-{kind}.log")
+                self.assertEqual(status, 1, out)
+                self.assertIn(f"FAIL: {what}:", out)
+
+    def test_leaks_from_before_the_run_are_not_the_runs(self):
+        status, out = self.check("report-kmemleak-boot-only.log")
+        self.assertEqual(status, 0, out)
+
+    def test_dma_api_debugging_banner_is_not_a_report(self):
+        status, out = self.check("good.log")  # a debug kernel's boot says it has DMA-API debugging
+        self.assertEqual(status, 0, out)
+
     def test_taint_beyond_o_e_fails(self):
         status, out = self.check("taint.log")
         self.assertEqual(status, 1, out)

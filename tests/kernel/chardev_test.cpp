@@ -2,14 +2,21 @@
 /*
  * kcxx_chardev_test - /dev/kcxx-test-chardev, a misc device built on kcxx for
  * tests/guest/chardev_client.c: an echo buffer (write stores, read returns,
- * blocking until there is data), typed ioctls, poll and SIGIO. Every user
- * copy goes through UserSlice/UserPtr, so bad pointers give -EFAULT.
+ * blocking until there is data, or -EAGAIN with O_NONBLOCK), typed ioctls,
+ * poll and SIGIO. Every user copy goes through UserSlice/UserPtr, so bad
+ * pointers give -EFAULT.
+ *
+ * /dev/kcxx-test-chardev-ctl takes "revoke" (drop the echo device while its
+ * files are open, as an unbind would) and "restore" (register it again).
  */
 #include <kcxx/atomic.h>
+#include <kcxx/hrtimer.h>
 #include <kcxx/ioctl.h>
 #include <kcxx/miscdev.h>
 #include <kcxx/module.h>
 #include <kcxx/mutex.h>
+#include <kcxx/option.h>
+#include <kcxx/poll_queue.h>
 #include <kcxx/print.h>
 #include <kcxx/wait_queue.h>
 
@@ -36,9 +43,15 @@ public:
 		Echo &echo_;
 	};
 
+	static Result<Box<Echo>> try_new()
+	{
+		return Box<Echo>::try_new(gfp::KERNEL, TRY(PollQueue::try_new()));
+	}
+	explicit Echo(PollQueue &&readable) : readable_(move(readable)) {}
+
 	Result<Box<File>> open() { return Box<File>::try_new(gfp::KERNEL, *this); }
 
-	Result<usize> write(File &, UserSlice &buf, s64 &)
+	Result<usize> write(File &, FileFlags, UserSlice &buf, s64 &)
 	{
 		u8 chunk[256];
 		usize total = 0;
@@ -60,14 +73,20 @@ public:
 			total += n;
 		}
 		readers_.wake_up_interruptible();
+		readable_.wake();
 		async_.notify_readable();
 		return total;
 	}
 
-	Result<usize> read(File &, UserSlice &buf, s64 &)
+	Result<usize> read(File &, FileFlags flags, UserSlice &buf, s64 &)
 	{
-		// The predicate must not sleep: it reads the Atomic, not the Mutex.
-		TRY(readers_.wait_interruptible([this] { return available_.load() > 0; }));
+		if (flags.nonblocking() && available_.load() == 0)
+			return code::EAGAIN;
+		// The predicate must not sleep: it reads Atomics, not the Mutex.
+		TRY(readers_.wait_interruptible(
+			[this] { return available_.load() > 0 || revoked_.load(); }));
+		if (revoked_.load())
+			return code::ENODEV;
 		auto s = state_.lock();
 		usize n = buf.len() < s->len ? buf.len() : s->len;
 		auto out = TRY(Span<u8>(s->data).subspan(0, n));
@@ -80,7 +99,7 @@ public:
 		return n;
 	}
 
-	Result<long> ioctl(File &, unsigned int cmd, uintptr arg)
+	Result<long> ioctl(File &, FileFlags, unsigned int cmd, uintptr arg)
 	{
 		switch (cmd) {
 		case SET_PARAMS.number: {
@@ -108,7 +127,7 @@ public:
 
 	PollMask poll(File &, PollTable &table)
 	{
-		table.wait(readers_);
+		table.wait(readable_);
 		PollMask mask = PollMask::writable();
 		if (available_.load() > 0)
 			mask = mask | PollMask::readable();
@@ -117,6 +136,15 @@ public:
 
 	Result<void> fasync(File &, FasyncRequest &req) { return req.apply(async_); }
 
+	// The device is going: end every read sleeping for data.
+	void revoke_files()
+	{
+		revoked_.store_release(1);
+		readers_.wake_up_all();
+	}
+
+	void restore() { revoked_.store(0); }
+
 private:
 	struct State {
 		u8 data[4096];
@@ -124,29 +152,76 @@ private:
 		u64 bytes_written;
 	};
 
-	Mutex<State> state_{ State{} }; // user copies under it may fault and sleep
-	Atomic<usize> available_{ 0 };  // state_->len, for waits and poll
-	Mutex<Params> params_{ Params{} };
+	// User copies under it may fault and sleep: a Mutex.
+	Mutex<State> state_{ KCXX_LOCK_CLASS("kcxx_chardev_test.state") }; // value-initialised in place
+	Atomic<usize> available_{ 0 }; // state_->len, for waits and poll
+	Atomic<u32> revoked_{ 0 };
+	Mutex<Params> params_{ KCXX_LOCK_CLASS("kcxx_chardev_test.params"), Params{} };
 	WaitQueue readers_;
+	PollQueue readable_;
 	FasyncList async_;
 	Atomic<int> opens_{ 0 };
 };
 
+constexpr const char *echo_name = "kcxx-test-chardev";
+
+/// /dev/kcxx-test-chardev-ctl: drops and brings back the echo device.
+class Control {
+public:
+	struct File {};
+
+	Control(Echo &echo, Mutex<Option<Box<MiscDevice<Echo>>>> &dev) : echo_(echo), dev_(dev) {}
+
+	Result<Box<File>> open() { return Box<File>::try_new(gfp::KERNEL); }
+
+	Result<usize> write(File &, FileFlags, UserSlice &buf, s64 &)
+	{
+		u8 bytes[16] = {};
+		usize total = buf.len();
+		usize n = total < sizeof(bytes) - 1 ? total : sizeof(bytes) - 1;
+		auto part = TRY(Span<u8>(bytes).subspan(0, n));
+		TRY(buf.read(part));
+		const char *cmd = reinterpret_cast<const char *>(bytes);
+		auto dev = TRY(dev_.lock_interruptible());
+		if (__builtin_strncmp(cmd, "revoke", 6) == 0) {
+			u64 start = monotonic_ns();
+			*dev = none; // as an unbind would: files stay open
+			pr_info("kcxx_chardev_test: revoked in %llu us\n",
+				static_cast<unsigned long long>((monotonic_ns() - start) / 1000));
+		} else if (__builtin_strncmp(cmd, "restore", 7) == 0 && dev->is_none()) {
+			echo_.restore();
+			*dev = TRY(MiscDevice<Echo>::try_register(echo_name, echo_));
+		} else {
+			return code::EINVAL;
+		}
+		return total;
+	}
+
+private:
+	Echo &echo_;
+	Mutex<Option<Box<MiscDevice<Echo>>>> &dev_;
+};
+
 // What the module holds while loaded. Members are destroyed in reverse
-// order: the device is deregistered before the Echo it serves goes.
-struct Loaded {
+// order: the devices are deregistered before what they serve goes.
+struct Loaded : Pinned {
+	explicit Loaded(Box<Echo> &&e) : echo(move(e)) {}
 	Box<Echo> echo;
-	Box<MiscDevice<Echo>> dev;
+	Mutex<Option<Box<MiscDevice<Echo>>>> echo_dev{ KCXX_LOCK_CLASS("kcxx_chardev_test.echo_dev") };
+	Control control{ *echo, echo_dev };
+	Option<Box<MiscDevice<Control>>> control_dev;
 };
 
 constinit Loaded *loaded;
 
 Result<Box<Loaded>> load()
 {
-	auto echo = TRY(Box<Echo>::try_new(gfp::KERNEL));
-	auto dev = TRY(MiscDevice<Echo>::try_register("kcxx-test-chardev", *echo));
-	pr_info("kcxx_chardev_test: /dev/kcxx-test-chardev, minor %d\n", dev->minor());
-	return Box<Loaded>::try_new(gfp::KERNEL, Loaded{ move(echo), move(dev) });
+	auto state = TRY(Box<Loaded>::try_new(gfp::KERNEL, TRY(Echo::try_new())));
+	auto dev = TRY(MiscDevice<Echo>::try_register(echo_name, *state->echo));
+	pr_info("kcxx_chardev_test: /dev/%s, minor %d\n", echo_name, dev->minor());
+	*state->echo_dev.lock() = move(dev);
+	state->control_dev = TRY(MiscDevice<Control>::try_register("kcxx-test-chardev-ctl", state->control));
+	return state;
 }
 
 int chardev_test_init()

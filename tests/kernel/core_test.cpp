@@ -212,9 +212,9 @@ constexpr unsigned int THREADS = 4;
 constexpr int ROUNDS = 20000;
 
 struct Shared {
-	SpinLock<u64> spin{ u64(0) };
-	SpinLockIrq<u64> spin_irq{ u64(0) };
-	Mutex<u64> mutex{ u64(0) };
+	SpinLock<u64> spin{ KCXX_LOCK_CLASS("kcxx_core_test.spin"), u64(0) };
+	SpinLockIrq<u64> spin_irq{ KCXX_LOCK_CLASS("kcxx_core_test.spin_irq"), u64(0) };
+	Mutex<u64> mutex{ KCXX_LOCK_CLASS("kcxx_core_test.mutex"), u64(0) };
 	Atomic<u64> atomic{ 0 };
 	Atomic<int> irqs_were_off{ 1 };
 };

@@ -424,6 +424,19 @@ void alloc_free_cycles_leave_nothing_live(ktap::Test &t)
 	KTAP_EXPECT(t, lost < long(kcxx_test_total_pages() / 8));
 }
 
+// A length from user space must not size the page array: a copy request of
+// 2^40 bytes is refused before anything is allocated or pinned.
+void user_page_pins_are_bounded(ktap::Test &t)
+{
+	// The loading process's own memory; nothing is mapped at 64 KiB.
+	const uintptr addr = 0x10000;
+	KTAP_EXPECT(t, PinnedUserPages::pin(addr, PinnedUserPages::max_len + 1, false).error() ==
+			       code::E2BIG);
+	KTAP_EXPECT(t, PinnedUserPages::pin(addr, usize(1) << 40, true).error() == code::E2BIG);
+	KTAP_EXPECT(t, PinnedUserPages::pin(addr, 4096, false).error() == code::EFAULT);
+	KTAP_EXPECT(t, PinnedUserPages::pin(addr, 0, false).error() == code::EINVAL);
+}
+
 constinit const ktap::Case cases[] = {
 	{ "dma_mask_is_set_in_probe", dma_mask_is_set_in_probe },
 	{ "coherent_buffer_is_zeroed_typed_and_bounds_checked",
@@ -432,6 +445,7 @@ constinit const ktap::Case cases[] = {
 	{ "sg_mapping_covers_every_buffer", sg_mapping_covers_every_buffer },
 	{ "dma_pool_blocks_are_aligned_and_freed", dma_pool_blocks_are_aligned_and_freed },
 	{ "alloc_free_cycles_leave_nothing_live", alloc_free_cycles_leave_nothing_live },
+	{ "user_page_pins_are_bounded", user_page_pins_are_bounded },
 };
 
 int dma_test_init()

@@ -9,6 +9,7 @@
  */
 #include <kcxx/dma.h>
 #include <kcxx/dma_engine.h>
+#include <kcxx/hrtimer.h>
 #include <kcxx/ktap.h>
 #include <kcxx/module.h>
 #include <kcxx/platform.h>
@@ -128,7 +129,8 @@ void memcpy_between_coherent_buffers_is_exact(ktap::Test &t)
 	if (!KTAP_EXPECT(t, made.is_ok()))
 		return;
 	Buffers &b = made.value();
-	DmaTransfer xfer(chan);
+	StopSignal stop;
+	DmaTransfer xfer(chan, stop);
 	KTAP_EXPECT(t, xfer.add_memcpy(at(b.dst, 5), at(b.src, 3), 40000).is_ok());
 	auto cookie = xfer.submit();
 	KTAP_EXPECT(t, cookie.is_ok() && cookie.value().value > 0);
@@ -148,7 +150,8 @@ void several_descriptors_complete_as_one_transfer(ktap::Test &t)
 	if (!KTAP_EXPECT(t, made.is_ok()))
 		return;
 	Buffers &b = made.value();
-	DmaTransfer xfer(chan);
+	StopSignal stop;
+	DmaTransfer xfer(chan, stop);
 	// Three runs that together copy src[1..60001) to dst[7..60007).
 	KTAP_EXPECT(t, xfer.add_memcpy(at(b.dst, 7), at(b.src, 1), 4096).is_ok());
 	KTAP_EXPECT(t, xfer.add_memcpy(at(b.dst, 7 + 4096), at(b.src, 1 + 4096), 52).is_ok());
@@ -162,7 +165,7 @@ void several_descriptors_complete_as_one_transfer(ktap::Test &t)
 	KTAP_EXPECT(t, copied_exactly(b, 1, 7, 60000));
 	// Nothing more can be added once submitted; empty copies are refused.
 	KTAP_EXPECT(t, xfer.add_memcpy(at(b.dst, 0), at(b.src, 0), 4).error() == code::EINVAL);
-	DmaTransfer empty(chan);
+	DmaTransfer empty(chan, stop);
 	KTAP_EXPECT(t, empty.add_memcpy(at(b.dst, 0), at(b.src, 0), 0).error() == code::EINVAL);
 	KTAP_EXPECT(t, empty.submit().error() == code::EINVAL);
 	KTAP_EXPECT(t, empty.wait(10).error() == code::EINVAL);
@@ -177,8 +180,9 @@ void unissued_transfer_times_out_and_is_terminated(ktap::Test &t)
 	if (!KTAP_EXPECT(t, made.is_ok()))
 		return;
 	Buffers &b = made.value();
+	StopSignal stop;
 	{
-		DmaTransfer stalled(chan);
+		DmaTransfer stalled(chan, stop);
 		KTAP_EXPECT(t, stalled.add_memcpy(at(b.dst, 0), at(b.src, 0), 4096).is_ok());
 		KTAP_EXPECT(t, stalled.submit().is_ok());
 		// Never issued: the engine never starts it, as if it hung.
@@ -187,7 +191,7 @@ void unissued_transfer_times_out_and_is_terminated(ktap::Test &t)
 	// Terminated: issuing now moves nothing, and the channel still works.
 	chan.issue_pending();
 	KTAP_EXPECT(t, copied_exactly(b, 0, 0, 0));
-	DmaTransfer next(chan);
+	DmaTransfer next(chan, stop);
 	KTAP_EXPECT(t, next.add_memcpy(at(b.dst, 100), at(b.src, 200), 800).is_ok());
 	KTAP_EXPECT(t, next.submit().is_ok());
 	next.issue_pending();
@@ -195,9 +199,21 @@ void unissued_transfer_times_out_and_is_terminated(ktap::Test &t)
 	KTAP_EXPECT(t, copied_exactly(b, 200, 100, 800));
 	// A transfer dropped before waiting is terminated by its destructor.
 	{
-		DmaTransfer dropped(chan);
+		DmaTransfer dropped(chan, stop);
 		KTAP_EXPECT(t, dropped.add_memcpy(at(b.dst, 0), at(b.src, 0), 64).is_ok());
 		KTAP_EXPECT(t, dropped.add_memcpy(at(b.dst, 64), at(b.src, 64), 64).is_ok());
+	}
+	chan.issue_pending();
+	KTAP_EXPECT(t, copied_exactly(b, 200, 100, 800));
+	// A raised StopSignal ends the wait at once, terminated: ECANCELED.
+	{
+		DmaTransfer stopped(chan, stop);
+		KTAP_EXPECT(t, stopped.add_memcpy(at(b.dst, 0), at(b.src, 0), 4096).is_ok());
+		KTAP_EXPECT(t, stopped.submit().is_ok());
+		stop.raise();
+		u64 start = monotonic_ns();
+		KTAP_EXPECT(t, stopped.wait(10000).error() == code::ECANCELED);
+		KTAP_EXPECT(t, monotonic_ns() - start < 1000000000ull);
 	}
 	chan.issue_pending();
 	KTAP_EXPECT(t, copied_exactly(b, 200, 100, 800));

@@ -31,3 +31,19 @@ cat /sys/class/tty/ttyVS7/mode
 echo "kcxx-vserial: module parameter ports echo"
 rmmod kcxx_vserial
 echo "kcxx-vserial: parameter ports unloaded"
+
+# What udev sees: each port's files exist when its "add" uevent goes out.
+# Three loads of 6 device-tree and 16 parameter ports: 66 adds. Each load
+# stays a second so the listener looks before the ports go.
+# (The debug kernel has no networking, so no uevent socket: 77, skipped.)
+/kcxx/uevent_attrs ttyVS 66 tx rx dropped overruns unpaced mode &
+listener=$!
+sleep 0.5
+if kill -0 $listener 2>/dev/null; then
+	for i in 1 2 3; do
+		insmod /kcxx/modules/kcxx-vserial.ko loopback_ports=16
+		sleep 1
+		rmmod kcxx_vserial
+	done
+fi
+wait $listener || [ $? = 77 ]

@@ -6,6 +6,7 @@
 #define KCXX_COMPLETION_H
 
 #include <kcxx/bridge/sync.h>
+#include <kcxx/context.h>
 #include <kcxx/generated/kconsts.h>
 #include <kcxx/result.h>
 #include <kcxx/utility.h>
@@ -30,16 +31,16 @@ public:
 	void reinit() { kcxx_reinit_completion(raw_.get()); }
 
 	/// Waits, uninterruptibly. Process context.
-	void wait() { kcxx_wait_for_completion(raw_.get()); }
+	void wait() KCXX_MAY_SLEEP { kcxx_wait_for_completion(raw_.get()); }
 
 	/// Waits until completion, or -ERESTARTSYS when a signal arrives.
-	Result<void> wait_interruptible()
+	Result<void> wait_interruptible() KCXX_MAY_SLEEP
 	{
 		return to_result(kcxx_wait_for_completion_interruptible(raw_.get()));
 	}
 
 	/// Waits at most `msecs` milliseconds, else -ETIMEDOUT.
-	Result<void> wait_timeout(unsigned int msecs)
+	Result<void> wait_timeout(unsigned int msecs) KCXX_MAY_SLEEP
 	{
 		if (!kcxx_wait_for_completion_timeout(raw_.get(), kcxx_msecs_to_jiffies(msecs)))
 			return code::ETIMEDOUT;

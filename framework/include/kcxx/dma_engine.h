@@ -10,7 +10,7 @@
  *	auto src = TRY(DmaCoherent<u8[]>::try_new(engine, 4096, gfp::KERNEL));
  *	auto dst = TRY(DmaCoherent<u8[]>::try_new(engine, 4096, gfp::KERNEL));
  *
- *	DmaTransfer xfer(chan);
+ *	DmaTransfer xfer(chan, stop);		// stop: the driver's StopSignal
  *	TRY(xfer.add_memcpy(dst.dma_handle(), src.dma_handle(), 4096));
  *	TRY(xfer.submit());
  *	xfer.issue_pending();
@@ -19,17 +19,22 @@
  * A channel is released when dropped, after terminating what is still
  * queued on it; a transfer that is dropped before it completed is
  * terminated too, so no callback can run on freed memory and no device can
- * write into buffers that are about to be freed or unmapped.
+ * write into buffers that are about to be freed or unmapped. That needs a
+ * controller that can terminate: a channel of one that cannot is refused
+ * when requested. A wait ends early when the transfer's StopSignal is
+ * raised (the driver is unbinding) or a signal arrives, terminating it too.
  */
 #ifndef KCXX_DMA_ENGINE_H
 #define KCXX_DMA_ENGINE_H
 
+#include <kcxx/atomic.h>
 #include <kcxx/bridge/dmaengine.h>
-#include <kcxx/completion.h>
+#include <kcxx/context.h>
 #include <kcxx/device.h>
 #include <kcxx/dma_addr.h>
 #include <kcxx/generated/kconsts.h>
 #include <kcxx/result.h>
+#include <kcxx/stop_signal.h>
 #include <kcxx/utility.h>
 
 namespace kcxx {
@@ -58,8 +63,9 @@ struct DmaTxState {
  *
  * # Invariants
  * raw_ is null only when moved from; otherwise it is a channel this object
- * alone requested, released exactly once by the destructor, which first
- * terminates whatever is still queued on it.
+ * alone requested, of a controller that can terminate transfers, released
+ * exactly once by the destructor, which first terminates whatever is still
+ * queued on it.
  *
  * Context: requesting and dropping: process context, may sleep.
  */
@@ -69,16 +75,14 @@ public:
 	 * The channel `name` of `client`'s "dmas"/"dma-names" properties.
 	 * EPROBE_DEFER while the provider has not registered (return it from
 	 * probe); ENODEV when there is no such channel, the phandle is not a
-	 * DMA controller or the names do not match.
+	 * DMA controller or the names do not match; EOPNOTSUPP when its
+	 * controller cannot terminate transfers.
 	 */
 	static Result<DmaChannel> request(const Device &client, const char *name)
 	{
 		// SAFETY: client is live; an ERR_PTR or a channel we now own.
 		struct dma_chan *raw = TRY(from_err_ptr(kcxx_dma_request_chan(client.raw(), name)));
-		if (!raw)
-			return code::ENODEV;
-		// INVARIANT: requested just above.
-		return DmaChannel(raw);
+		return adopt(raw);
 	}
 
 	/// Any free channel that can do memcpy. ENODEV when none is free,
@@ -87,10 +91,7 @@ public:
 	{
 		// SAFETY: an ERR_PTR or a channel we now own.
 		struct dma_chan *raw = TRY(from_err_ptr(kcxx_dma_request_memcpy_chan()));
-		if (!raw)
-			return code::ENODEV;
-		// INVARIANT: requested just above.
-		return DmaChannel(raw);
+		return adopt(raw);
 	}
 
 	DmaChannel(DmaChannel &&other) : raw_(exchange(other.raw_, nullptr)) {}
@@ -134,6 +135,10 @@ public:
 	/// and waits until no callback of it runs. Process context.
 	Result<void> terminate_sync() { return to_result(kcxx_dmaengine_terminate_sync(raw_)); }
 
+	/// Most a memcpy descriptor may carry, in bytes: the controller's
+	/// dma_get_max_seg_size().
+	usize max_copy_len() const { return kcxx_dma_chan_max_seg_size(raw_); }
+
 	/// dmaengine_tx_status() of `cookie`.
 	DmaTxState status(DmaCookie cookie) const
 	{
@@ -148,6 +153,18 @@ public:
 private:
 	explicit DmaChannel(struct dma_chan *raw) : raw_(raw) {}
 
+	static Result<DmaChannel> adopt(struct dma_chan *raw)
+	{
+		if (!raw)
+			return code::ENODEV;
+		if (!kcxx_dma_chan_can_terminate(raw)) {
+			kcxx_dma_release_channel(raw);
+			return code::EOPNOTSUPP;
+		}
+		// INVARIANT: requested just above, and terminable.
+		return DmaChannel(raw);
+	}
+
 	struct dma_chan *raw_;
 };
 
@@ -158,20 +175,21 @@ private:
  * CacheBox): the callback points at it.
  *
  * # Invariants
- * chan_ outlives this object. While in_flight_, descriptors prepared or
- * submitted by it may be queued on chan_, and done_ may still be completed
- * by the callback; the destructor then terminates the channel, after which
- * no callback runs. pending_ is the prepared, not yet submitted descriptor.
+ * chan_ and stop_ outlive this object. While in_flight_, descriptors
+ * prepared or submitted by it may be queued on chan_, and the callback may
+ * still set done_ and wake stop_'s queue; the destructor then terminates
+ * the channel (which it can: DmaChannel's invariant), after which no
+ * callback runs. pending_ is the prepared, not yet submitted descriptor.
  *
  * Context: process context (prep may allocate with GFP_KERNEL; wait sleeps).
  */
 class DmaTransfer : Pinned {
 public:
-	explicit DmaTransfer(DmaChannel &chan) : chan_(chan) {}
+	DmaTransfer(DmaChannel &chan, StopSignal &stop) : chan_(chan), stop_(stop) {}
 	~DmaTransfer()
 	{
 		if (in_flight_)
-			(void)chan_.terminate_sync();
+			terminate();
 	}
 
 	/// Prepares a copy of `len` bytes (both addresses mapped for
@@ -214,19 +232,22 @@ public:
 	void issue_pending() { chan_.issue_pending(); }
 
 	/**
-	 * Waits for the last descriptor's callback. ETIMEDOUT after
-	 * `timeout_ms` (the channel is terminated: nothing of it still runs);
-	 * EIO when the controller reports an error.
+	 * Waits for the last descriptor's callback. Ends early, with the
+	 * channel terminated (nothing of this transfer still runs): ETIMEDOUT
+	 * after `timeout_ms`, ECANCELED when the StopSignal is raised, EINTR
+	 * when a signal arrives. EIO when the controller reports an error.
 	 */
-	Result<void> wait(unsigned int timeout_ms)
+	Result<void> wait(unsigned int timeout_ms) KCXX_MAY_SLEEP
 	{
 		if (!submitted_)
 			return code::EINVAL;
-		Result<void> done = done_.wait_timeout(timeout_ms);
-		if (done.is_error()) {
-			(void)chan_.terminate_sync();
-			in_flight_ = false;
-			return done.error();
+		Result<void> waited = stop_.queue().wait_interruptible_timeout(
+			[this] { return done_.load_acquire() || stop_.raised(); }, timeout_ms);
+		if (!done_.load_acquire()) {
+			terminate();
+			if (waited.is_ok())
+				return code::ECANCELED; // raised
+			return waited.error() == code::ETIMEDOUT ? code::ETIMEDOUT : code::EINTR;
 		}
 		in_flight_ = false;
 		if (chan_.status(last_).status != DmaStatus::Complete)
@@ -238,7 +259,24 @@ public:
 	usize descriptors() const { return descriptors_; }
 
 private:
-	static void complete(void *self) { static_cast<DmaTransfer *>(self)->done_.complete(); }
+	// The controller's callback (a tasklet or an interrupt handler).
+	static void complete(void *self)
+	{
+		auto *x = static_cast<DmaTransfer *>(self);
+		x->done_.store_release(1);
+		x->stop_.queue().wake_up_all();
+	}
+
+	void terminate()
+	{
+		// SAFETY: only -ENOSYS makes a terminable channel fail here; report
+		// anything else, which means the controller may still run this.
+		Result<void> r = chan_.terminate_sync();
+		if (r.is_error())
+			dev_err(chan_.device(), "%s: cannot terminate a transfer (error %d)\n",
+				chan_.name(), r.error().to_errno());
+		in_flight_ = false;
+	}
 
 	Result<void> submit_one(struct dma_async_tx_descriptor *desc, bool last)
 	{
@@ -252,7 +290,8 @@ private:
 	}
 
 	DmaChannel &chan_;
-	Completion done_;
+	StopSignal &stop_;
+	Atomic<u32> done_{ 0 };
 	struct dma_async_tx_descriptor *pending_ = nullptr;
 	DmaCookie last_{ 0 };
 	usize bytes_ = 0;

@@ -132,7 +132,7 @@ public:
 	/// A table over `size` bytes of pinned `pages`, starting `offset` bytes
 	/// into the first; physically contiguous pages share an entry.
 	static Result<SgTable> try_from_pages(struct page **pages, usize count, unsigned int offset,
-					      usize size, Gfp flags)
+					      usize size, unsigned int max_segment, Gfp flags)
 	{
 		auto *sgt = static_cast<struct sg_table *>(
 			kcxx_kmalloc(KCXX_SIZEOF_SG_TABLE, (flags | gfp::ZERO).bits()));
@@ -142,7 +142,8 @@ public:
 		// SAFETY: sgt is zeroed table storage; pages holds count pinned
 		// pages covering offset + size bytes (the caller's PinnedUserPages).
 		Result<void> r = to_result(
-			kcxx_sg_alloc_table_from_pages(sgt, pages, count, offset, size, flags.bits()));
+			kcxx_sg_alloc_table_from_pages(sgt, pages, count, offset, size, max_segment,
+						       flags.bits()));
 		if (r.is_error()) {
 			kcxx_kfree(sgt);
 			return r.error();
@@ -344,11 +345,15 @@ private:
  */
 class PinnedUserPages {
 public:
+	/// The most one PinnedUserPages pins: 1 GiB, so that a length from user
+	/// space cannot make the page array (or the pinned memory) unbounded.
+	static constexpr usize max_len = usize(1) << 30;
+
 	/**
 	 * Pins the pages under [addr, addr + len). `writable` when the device
 	 * will write them (the mapping must then allow writes). EINVAL for
-	 * len 0, EFAULT when any page is not mapped (or not writable), ENOMEM.
-	 * Nothing stays pinned on failure.
+	 * len 0, E2BIG beyond max_len, EFAULT when any page is not mapped (or
+	 * not writable), ENOMEM. Nothing stays pinned on failure.
 	 */
 	static Result<PinnedUserPages> pin(uintptr addr, usize len, bool writable)
 	{
@@ -356,6 +361,8 @@ public:
 
 		if (len == 0)
 			return code::EINVAL;
+		if (len > max_len)
+			return code::E2BIG;
 		if (__builtin_add_overflow(addr, len - 1, &last))
 			return code::EFAULT;
 		usize first_page = addr / KCXX_PAGE_SIZE;
@@ -451,8 +458,10 @@ public:
 	{
 		if (Dir != DmaDirection::ToDevice && !pages.writable())
 			return code::EINVAL;
+		// Entries no longer than the device takes (dma_get_max_seg_size()).
 		auto table = TRY(detail::SgTable::try_from_pages(pages.pages_, pages.count_,
-								 pages.offset_, pages.len_, flags));
+								 pages.offset_, pages.len_,
+								 kcxx_dma_get_max_seg_size(dev.raw()), flags));
 		// SAFETY: dev is live and bound; on failure nothing is mapped.
 		TRY(to_result(kcxx_dma_map_sgtable(dev.raw(), table.raw(), dir)));
 		// INVARIANT: mapped just above; the pages are ours.

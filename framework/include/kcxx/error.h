@@ -35,6 +35,13 @@ public:
 	/// The negative errno, for the one place that hands it back to C.
 	constexpr int to_errno() const { return code_; }
 
+	/// The argument printk's %pe prints as the errno's name ("-ENOMEM"):
+	/// an ERR_PTR, which is the errno as an address.
+	const void *for_pe() const
+	{
+		return reinterpret_cast<const void *>(static_cast<long>(code_));
+	}
+
 	constexpr bool operator==(const Error &) const = default;
 
 private:
@@ -67,6 +74,9 @@ inline constexpr Error EOVERFLOW = Error::from_errno(-KCXX_EOVERFLOW);
 inline constexpr Error ETIMEDOUT = Error::from_errno(-KCXX_ETIMEDOUT);
 inline constexpr Error ERESTARTSYS = Error::from_errno(-KCXX_ERESTARTSYS);
 inline constexpr Error EPROBE_DEFER = Error::from_errno(-KCXX_EPROBE_DEFER);
+inline constexpr Error EOPNOTSUPP = Error::from_errno(-KCXX_EOPNOTSUPP);
+inline constexpr Error ECANCELED = Error::from_errno(-KCXX_ECANCELED);
+inline constexpr Error E2BIG = Error::from_errno(-KCXX_E2BIG);
 } // namespace code
 
 /// Whether a kernel return value (an int, or an ERR_PTR as a long) is a

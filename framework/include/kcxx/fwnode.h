@@ -36,36 +36,46 @@ public:
 	/// Whether the property exists (for booleans: whether it is true).
 	bool has(const char *prop) const { return kcxx_fwnode_property_present(raw_, prop); }
 
-	/// A one-cell property; EINVAL when missing, EOVERFLOW/EPROTO when malformed.
+	/// A one-cell property; EINVAL when missing, EOVERFLOW when it is not
+	/// exactly one cell (`<1 2>`, or the 5 bytes of "4096", which the
+	/// kernel would read as its first 4), EPROTO when malformed.
 	Result<u32> read_u32(const char *prop) const
 	{
 		u32 value = 0;
 
-		TRY(to_result(kcxx_fwnode_property_read_u32_array(raw_, prop, &value, 1)));
+		TRY(read_u32_array(prop, &value, 1));
 		return value;
 	}
 
-	/// Exactly `count` cells into `out`.
+	/// Exactly `count` cells into `out`; EOVERFLOW when the property has
+	/// another size.
 	Result<void> read_u32_array(const char *prop, u32 *out, usize count) const
 	{
+		Result<usize> n = count_u32(prop);
+		if (n.is_error() && n.error() == code::EINVAL && has(prop))
+			return code::EOVERFLOW; // present, but not a whole number of cells
+		if (TRY(move(n)) != count)
+			return code::EOVERFLOW;
 		return to_result(kcxx_fwnode_property_read_u32_array(raw_, prop, out, count));
 	}
 
 	/// How many u32 cells the property has.
 	Result<usize> count_u32(const char *prop) const
 	{
-		int n = kcxx_fwnode_property_read_u32_array(raw_, prop, nullptr, 0);
-
-		TRY(to_result(n));
-		return static_cast<usize>(n);
+		return to_count(kcxx_fwnode_property_read_u32_array(raw_, prop, nullptr, 0));
 	}
 
 	/// The first string of the property; it lives as long as the node.
+	/// EILSEQ when the value is not strings (`label = <5>` reads as ""
+	/// otherwise), ENODATA when the string is empty.
 	Result<const char *> read_string(const char *prop) const
 	{
 		const char *value = nullptr;
 
+		TRY(to_count(kcxx_fwnode_property_string_count(raw_, prop)));
 		TRY(to_result(kcxx_fwnode_property_read_string(raw_, prop, &value)));
+		if (!*value)
+			return code::ENODATA;
 		return value;
 	}
 
@@ -76,6 +86,8 @@ public:
 	template <usize N>
 	Result<usize> read_choice(const char *prop, const char *const (&choices)[N]) const
 	{
+		if (TRY(to_count(kcxx_fwnode_property_string_count(raw_, prop))) != 1)
+			return code::EINVAL; // "on", "off": which one?
 		for (usize i = 0; i < N; i++)
 			if (kcxx_fwnode_property_match_string(raw_, prop, choices[i]) >= 0)
 				return i;

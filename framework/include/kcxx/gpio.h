@@ -7,6 +7,7 @@
 #define KCXX_GPIO_H
 
 #include <kcxx/bridge/gpio.h>
+#include <kcxx/irq.h>
 #include <kcxx/device.h>
 #include <kcxx/result.h>
 
@@ -41,6 +42,13 @@ public:
 	{
 		return to_result(kcxx_gpiod_direction_output(desc_, value));
 	}
+
+	/// Makes the line an input.
+	Result<void> direction_input() { return to_result(kcxx_gpiod_direction_input(desc_)); }
+
+	/// The interrupt the line raises (an input of a controller that has
+	/// interrupts), for Irq<H>::request().
+	Result<IrqLine> to_irq() const { return IrqLine::from_kernel(kcxx_gpiod_to_irq(desc_)); }
 
 	/// Sets the logical value. Any context when !can_sleep(), else process context.
 	void set(bool value)

@@ -23,11 +23,13 @@
 #ifndef KCXX_PLATFORM_H
 #define KCXX_PLATFORM_H
 
+#include <kcxx/attribute_group.h>
 #include <kcxx/box.h>
 #include <kcxx/bridge/platform.h>
 #include <kcxx/device.h>
 #include <kcxx/generated/kconsts.h>
 #include <kcxx/io_mem.h>
+#include <kcxx/irq.h>
 #include <kcxx/module.h>
 #include <kcxx/result.h>
 
@@ -76,6 +78,35 @@ public:
 					     "reg[%u] is %llu bytes, the register layout needs %lu\n",
 					     index, size, static_cast<unsigned long>(IoMem<Layout>::size));
 		return io;
+	}
+
+	/**
+	 * The index-th interrupt of the node ("interrupts" or
+	 * "interrupts-extended"). ENXIO (with a dev_err naming the property)
+	 * when there is none; EPROBE_DEFER, silently, while its controller is
+	 * not ready.
+	 */
+	Result<IrqLine> irq(unsigned int index = 0)
+	{
+		auto line = IrqLine::from_kernel(kcxx_platform_get_irq(raw_, index));
+		if (line.is_error())
+			return dev_err_probe(dev_, line.error(), "%pfw: property 'interrupts': entry %u %s\n",
+					     fwnode().raw(), index,
+					     fwnode().has("interrupts") || fwnode().has("interrupts-extended")
+						     ? "is not a usable interrupt"
+						     : "is missing");
+		return line;
+	}
+
+	/// The interrupt named `name` in "interrupt-names"; as irq().
+	Result<IrqLine> irq_byname(const char *name)
+	{
+		auto line = IrqLine::from_kernel(kcxx_platform_get_irq_byname(raw_, name));
+		if (line.is_error())
+			return dev_err_probe(dev_, line.error(),
+					     "%pfw: property 'interrupt-names': no usable interrupt '%s'\n",
+					     fwnode().raw(), name);
+		return line;
 	}
 
 	struct platform_device *raw() const { return raw_; }
@@ -165,6 +196,15 @@ template <typename D> struct PlatformAdapter {
 };
 
 template <typename> inline constexpr bool always_false = false;
+
+/// The driver's Driver::attributes (attribute_group.h) as its dev_groups:
+/// every bound device has them before user space hears of the binding.
+template <typename D> const void *const *dev_groups()
+{
+	if constexpr (requires { D::attributes; })
+		return AttributeGroup<D>::groups();
+	return nullptr;
+}
 
 /// One driver of a module that registers several (KCXX_MODULE_PLATFORM_DRIVERS).
 struct DriverRegistration {
@@ -260,8 +300,9 @@ public:
 	[[maybe_unused]] static int kcxx_platform_register_##ident()                       \
 	{                                                                                  \
 		return kcxx_platform_driver_register(                                      \
-			kcxx_platform_driver_##ident.get(), name,                          \
-			&kcxx_of_table_##ident, &::kcxx::detail::PlatformAdapter<Driver>::probe, \
+			kcxx_platform_driver_##ident.get(), name, &kcxx_of_table_##ident,  \
+			::kcxx::detail::dev_groups<Driver>(),                              \
+			&::kcxx::detail::PlatformAdapter<Driver>::probe,                   \
 			&::kcxx::detail::PlatformAdapter<Driver>::remove, &__this_module);  \
 	}                                                                                  \
 	[[maybe_unused]] static void kcxx_platform_unregister_##ident()                    \

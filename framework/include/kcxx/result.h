@@ -119,6 +119,14 @@ inline Result<void> to_result(int ret)
 	return {};
 }
 
+/// A bridge's count return (a count, or a negative errno) as a Result.
+inline Result<usize> to_count(int ret)
+{
+	if (ret < 0)
+		return Error::from_errno(ret);
+	return static_cast<usize>(ret);
+}
+
 /// A bridge's pointer return that may be an ERR_PTR, as a Result. NULL is
 /// not an error pointer: callers that can get NULL check it themselves.
 template <typename T> inline Result<T *> from_err_ptr(T *ptr)

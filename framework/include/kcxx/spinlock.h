@@ -1,104 +1,61 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * SpinLock<T> and SpinLockIrq<T>: <linux/spinlock.h> locks that own the data
- * they protect.
+ * they protect (Lock<T, Backend>, lock.h).
  *
- *	SpinLock<Stats> stats;
- *	{
- *		auto s = stats.lock();	// spin_lock()
- *		s->tx++;
- *	}				// spin_unlock()
+ *	SpinLockIrq<Fifo> fifo_{ KCXX_LOCK_CLASS("kcxx_uart.fifo") };
+ *	usize queued = fifo_.lock()->len;
  *
- * The data is reachable only through a guard, and the guard unlocks when it
- * goes out of scope: touching the data unlocked, or forgetting the unlock on
- * an error path, does not compile or cannot happen.
+ * Holders must not sleep. Data an interrupt handler or an hrtimer also takes
+ * needs SpinLockIrq, which keeps local interrupts off while it is held.
  */
 #ifndef KCXX_SPINLOCK_H
 #define KCXX_SPINLOCK_H
 
 #include <kcxx/bridge/sync.h>
-#include <kcxx/detail/lock_guard.h>
 #include <kcxx/generated/kconsts.h>
-#include <kcxx/thread_safety.h>
-#include <kcxx/utility.h>
+#include <kcxx/lock.h>
 
 namespace kcxx {
 
-/**
- * A spinlock owning a T. Holders must not sleep; interrupt handlers that take
- * the same data need SpinLockIrq instead.
- *
- * # Invariants
- * raw_ is an initialised spinlock_t for the whole life of the object (Pinned:
- * the kernel object never moves); data_ is touched only by a Guard, which
- * exists only while raw_ is held.
- */
-template <typename T> class KCXX_CAPABILITY("spinlock") SpinLock : Pinned {
-public:
-	template <typename... Args> explicit SpinLock(Args &&...args) : data_(forward<Args>(args)...)
+/// spin_lock()/spin_unlock() on a spinlock_t.
+struct SpinBackend {
+	using Storage = Opaque<KCXX_SIZEOF_SPINLOCK, KCXX_ALIGNOF_SPINLOCK>;
+	using State = bool; // nothing to restore
+	static constexpr bool may_sleep = false;
+	static constexpr bool atomic_ok = false; // use SpinIrqBackend there
+
+	static void init(void *raw, LockClass &cls) { kcxx_spin_lock_init(raw, cls.name(), cls.key()); }
+	static void destroy(void *) {}
+	static State lock(void *raw)
 	{
-		// SAFETY: raw_ is storage of the size and alignment of a spinlock_t.
-		kcxx_spin_lock_init(raw_.get());
+		kcxx_spin_lock(raw);
+		return true;
 	}
-
-	/// Proof that the lock is held, and the only way to the data.
-	using Guard = detail::LockGuard<SpinLock, T>;
-
-	/// Takes the lock; released when the guard is dropped.
-	[[nodiscard]] Guard lock() KCXX_ACQUIRE()
-	{
-		kcxx_spin_lock(raw_.get());
-		return Guard(this, {});
-	}
-
-private:
-	friend detail::LockGuardBase<SpinLock, T, bool>;
-	friend Guard;
-	static T &data(SpinLock &l) KCXX_NO_THREAD_SAFETY_ANALYSIS { return l.data_; }
-	static void unlock(SpinLock &l, bool) { kcxx_spin_unlock(l.raw_.get()); }
-
-	Opaque<KCXX_SIZEOF_SPINLOCK, KCXX_ALIGNOF_SPINLOCK> raw_;
-	T data_ KCXX_GUARDED_BY(this);
+	static bool try_lock(void *raw, State &) { return kcxx_spin_trylock(raw); }
+	static void unlock(void *raw, State) { kcxx_spin_unlock(raw); }
 };
 
-/**
- * A spinlock owning a T, taken with local interrupts disabled
- * (spin_lock_irqsave): for data shared with interrupt handlers or hrtimers.
- *
- * # Invariants
- * As SpinLock; additionally a Guard holds the interrupt state to restore.
- */
-template <typename T> class KCXX_CAPABILITY("spinlock") SpinLockIrq : Pinned {
-public:
-	template <typename... Args> explicit SpinLockIrq(Args &&...args) : data_(forward<Args>(args)...)
-	{
-		// SAFETY: raw_ is storage of the size and alignment of a spinlock_t.
-		kcxx_spin_lock_init(raw_.get());
-	}
+/// spin_lock_irqsave()/spin_unlock_irqrestore(): the guard holds the flags.
+struct SpinIrqBackend {
+	using Storage = SpinBackend::Storage;
+	using State = unsigned long; // the interrupt state to restore
+	static constexpr bool may_sleep = false;
+	static constexpr bool atomic_ok = true;
 
-	using Guard = detail::LockGuard<SpinLockIrq, T, unsigned long>;
-
-	/// Takes the lock with local interrupts off; both restored when the
-	/// guard is dropped.
-	[[nodiscard]] Guard lock() KCXX_ACQUIRE()
-	{
-		unsigned long flags = kcxx_spin_lock_irqsave(raw_.get());
-
-		return Guard(this, flags);
-	}
-
-private:
-	friend detail::LockGuardBase<SpinLockIrq, T, unsigned long>;
-	friend Guard;
-	static T &data(SpinLockIrq &l) KCXX_NO_THREAD_SAFETY_ANALYSIS { return l.data_; }
-	static void unlock(SpinLockIrq &l, unsigned long flags)
-	{
-		kcxx_spin_unlock_irqrestore(l.raw_.get(), flags);
-	}
-
-	Opaque<KCXX_SIZEOF_SPINLOCK, KCXX_ALIGNOF_SPINLOCK> raw_;
-	T data_ KCXX_GUARDED_BY(this);
+	static void init(void *raw, LockClass &cls) { SpinBackend::init(raw, cls); }
+	static void destroy(void *) {}
+	static State lock(void *raw) { return kcxx_spin_lock_irqsave(raw); }
+	static bool try_lock(void *raw, State &flags) { return kcxx_spin_trylock_irqsave(raw, &flags); }
+	static void unlock(void *raw, State flags) { kcxx_spin_unlock_irqrestore(raw, flags); }
 };
+
+/// A spinlock owning a T. Holders must not sleep.
+template <typename T> using SpinLock = Lock<T, SpinBackend>;
+
+/// A spinlock owning a T, held with local interrupts off: for data shared
+/// with interrupt handlers and hrtimers.
+template <typename T> using SpinLockIrq = Lock<T, SpinIrqBackend>;
 
 } // namespace kcxx
 

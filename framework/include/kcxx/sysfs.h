@@ -25,6 +25,8 @@
 
 namespace kcxx {
 
+template <typename Owner> class AttributeGroup;
+
 /// The text a sysfs read returns: at most a page, appended with print().
 class SysfsOutput {
 public:
@@ -41,6 +43,7 @@ public:
 
 private:
 	template <typename, auto, auto> friend class DeviceAttr;
+	template <typename> friend class AttributeGroup;
 	explicit SysfsOutput(char *buf) : buf_(buf) {}
 
 	char *buf_;
@@ -92,6 +95,7 @@ public:
 
 private:
 	template <typename, auto, auto> friend class DeviceAttr;
+	template <typename> friend class AttributeGroup;
 	SysfsInput(const char *buf, usize len) : buf_(buf), len_(len) {}
 
 	const char *buf_;

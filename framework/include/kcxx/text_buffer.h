@@ -11,6 +11,7 @@
 #define KCXX_TEXT_BUFFER_H
 
 #include <kcxx/bridge/sysfs.h>
+#include <kcxx/span.h>
 #include <kcxx/types.h>
 
 namespace kcxx {
@@ -45,6 +46,13 @@ public:
 
 	const char *c_str() const { return text_; }
 	usize len() const { return len_; }
+
+	/// The text (without the NUL) as bytes, e.g. for a user copy.
+	Span<const u8> as_bytes() const
+	{
+		// SAFETY: text_ holds len_ initialised bytes (the invariant).
+		return Span<const u8>::unsafe_from_raw(reinterpret_cast<const u8 *>(text_), len_);
+	}
 
 private:
 	char text_[N] = {};

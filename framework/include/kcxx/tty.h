@@ -20,6 +20,7 @@
 #ifndef KCXX_TTY_H
 #define KCXX_TTY_H
 
+#include <kcxx/attribute_group.h>
 #include <kcxx/box.h>
 #include <kcxx/bridge/tty.h>
 #include <kcxx/device.h>
@@ -120,7 +121,9 @@ private:
  * ``Result<void> open(u32 open_count)``                       each open (after the first-open activate)
  * ``Result<void> activate(const Termios &)``                  first open
  * ``void shutdown()``                                         last close, or hang-up
- * ``void set_termios(const Termios &now, const Termios &old)`` tcsetattr & co
+ * ``u32 set_termios(const Termios &now, const Termios &old)``  tcsetattr & co; returns the
+ *                                                             rate in use, which the tty then
+ *                                                             reports (cfgetospeed, TCGETS2)
  * ``void throttle(bool)``                                     the reader wants less / more
  * ``u32 tiocmget()`` / ``void tiocmset(u32 set, u32 clear)``  modem lines
  * ``void get_icount(SerialIcount &)``                         TIOCGICOUNT
@@ -158,19 +161,39 @@ public:
 	}
 
 	/**
-	 * Creates /dev/<name><index> (index -1: the first free line), starting
-	 * at `baud` on its first open, under `parent` in sysfs (may be null).
-	 * EINVAL: index beyond the driver's lines; EBUSY: the line is in use;
-	 * ENOSPC: every line is.
+	 * Reserves the line /dev/<name><index> (index -1: the first free
+	 * one), starting at `baud` on its first open. No hook runs yet: index()
+	 * is known, the device appears with add_device(). EINVAL: index beyond
+	 * the driver's lines; EBUSY: the line is in use; ENOSPC: every line is.
 	 */
-	Result<void> register_with(TtyDriver &drv, int index, u32 baud, struct device *parent)
+	Result<void> create(TtyDriver &drv, int index, u32 baud)
 	{
 		check();
-		raw_ = TRY(from_err_ptr(
-			kcxx_tty_port_register(drv.raw(), index, baud, parent, &ops, this)));
-		// INVARIANT: registered with this object as context, one reference held.
+		raw_ = TRY(from_err_ptr(kcxx_tty_port_create(drv.raw(), index, baud, &ops, this)));
+		// INVARIANT: created with this object as context, one reference held.
 		registered_ = true;
 		return {};
+	}
+
+	/**
+	 * Creates /dev/<name><N> and /sys/class/tty/<name><N> under `parent`
+	 * (may be null), with Impl::attributes as its files if Impl declares
+	 * them (attribute_group.h; they exist before the device is announced).
+	 * Hooks may run from now on.
+	 */
+	Result<void> add_device(struct device *parent)
+	{
+		const void *const *groups = nullptr;
+		if constexpr (requires { Impl::attributes; })
+			groups = AttributeGroup<Impl>::groups();
+		return to_result(kcxx_tty_port_add_device(raw_, parent, groups, &impl_));
+	}
+
+	/// create() and add_device(), for a port that needs nothing in between.
+	Result<void> register_with(TtyDriver &drv, int index, u32 baud, struct device *parent)
+	{
+		TRY(create(drv, index, baud));
+		return add_device(parent);
 	}
 
 	/// See the class comment; does nothing the second time.
@@ -217,8 +240,8 @@ private:
 	KCXX_TTY_HOOK(activate, Result<void> (Impl::*)(const Termios &),
 		      "Result<void> activate(const Termios &);")
 	KCXX_TTY_HOOK(shutdown, void (Impl::*)(), "void shutdown();")
-	KCXX_TTY_HOOK(set_termios, void (Impl::*)(const Termios &, const Termios &),
-		      "void set_termios(const Termios &now, const Termios &old);")
+	KCXX_TTY_HOOK(set_termios, u32 (Impl::*)(const Termios &, const Termios &),
+		      "u32 set_termios(const Termios &now, const Termios &old);")
 	KCXX_TTY_HOOK(throttle, void (Impl::*)(bool), "void throttle(bool throttled);")
 	KCXX_TTY_HOOK(tiocmget, u32 (Impl::*)(), "u32 tiocmget();")
 	KCXX_TTY_HOOK(tiocmset, void (Impl::*)(u32, u32), "void tiocmset(u32 set, u32 clear);")
@@ -291,10 +314,12 @@ private:
 			return of(ctx).chars_in_buffer();
 		return 0;
 	}
-	static void do_set_termios(void *ctx, const kcxx_termios *now, const kcxx_termios *old)
+	static unsigned int do_set_termios(void *ctx, const kcxx_termios *now,
+					   const kcxx_termios *old)
 	{
 		if constexpr (has_set_termios)
-			of(ctx).set_termios(Termios::from(*now), Termios::from(*old));
+			return of(ctx).set_termios(Termios::from(*now), Termios::from(*old));
+		return now->ospeed;
 	}
 	static void do_throttle(void *ctx, int on)
 	{

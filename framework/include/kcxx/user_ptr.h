@@ -14,6 +14,7 @@
 #define KCXX_USER_PTR_H
 
 #include <kcxx/bridge/uaccess.h>
+#include <kcxx/context.h>
 #include <kcxx/result.h>
 #include <kcxx/span.h>
 #include <kcxx/utility.h>
@@ -35,7 +36,7 @@ public:
 	explicit UserPtr(uintptr addr) : addr_(addr) {}
 
 	/// Copies a T in from user space; EFAULT if any byte is unreadable.
-	Result<T> read() const
+	Result<T> read() const KCXX_MAY_SLEEP
 	{
 		T value;
 
@@ -45,7 +46,7 @@ public:
 	}
 
 	/// Copies `value` out to user space; EFAULT if any byte is unwritable.
-	Result<void> write(const T &value) const
+	Result<void> write(const T &value) const KCXX_MAY_SLEEP
 	{
 		static_assert(has_unique_object_representations_v<T>,
 			      "UserPtr<T>::write: T has padding that would leak kernel "
@@ -72,7 +73,7 @@ public:
 	usize len() const { return len_; }
 
 	/// Copies the next `dst.size()` bytes in; EFAULT, or EINVAL past the end.
-	Result<void> read(Span<u8> dst)
+	Result<void> read(Span<u8> dst) KCXX_MAY_SLEEP
 	{
 		if (dst.size() > len_)
 			return code::EINVAL;
@@ -83,7 +84,7 @@ public:
 	}
 
 	/// Copies `src` out to the next bytes; EFAULT, or EINVAL past the end.
-	Result<void> write(Span<const u8> src)
+	Result<void> write(Span<const u8> src) KCXX_MAY_SLEEP
 	{
 		if (src.size() > len_)
 			return code::EINVAL;

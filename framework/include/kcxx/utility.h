@@ -97,6 +97,14 @@ inline constexpr bool has_unique_object_representations_v = __has_unique_object_
 template <typename T, typename... Args>
 inline constexpr bool is_constructible_v = __is_constructible(T, Args...);
 
+/// The number of elements of an array, as std::size() (array_size() is a
+/// kernel macro). Unlike sizeof(a) / sizeof(a[0]), it does not compile for
+/// a pointer.
+template <typename T, usize N> constexpr usize countof(const T (&)[N]) noexcept
+{
+	return N;
+}
+
 /// Marks a type that must not be copied (or moved): it has kernel identity,
 /// such as a lock the kernel links into lists.
 struct Pinned {
@@ -114,6 +122,13 @@ template <usize Size, usize Align> struct alignas(Align) Opaque {
 
 	void *get() { return bytes; }
 	const void *get() const { return bytes; }
+};
+
+/// A kernel object that is empty in this configuration (a lock_class_key
+/// without lockdep): C++ objects cannot have size 0, the kernel's can.
+template <usize Align> struct alignas(Align) Opaque<0, Align> {
+	void *get() { return this; }
+	const void *get() const { return this; }
 };
 
 } // namespace kcxx

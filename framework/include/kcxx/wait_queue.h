@@ -11,6 +11,7 @@
 #define KCXX_WAIT_QUEUE_H
 
 #include <kcxx/bridge/wait.h>
+#include <kcxx/context.h>
 #include <kcxx/generated/kconsts.h>
 #include <kcxx/result.h>
 #include <kcxx/utility.h>
@@ -38,19 +39,20 @@ public:
 
 	/// Sleeps until cond() is true, ignoring signals. Process context; cond
 	/// must not sleep.
-	template <typename Cond> void wait(Cond cond)
+	template <typename Cond> void wait(Cond cond) KCXX_MAY_SLEEP
 	{
 		kcxx_wait_event(raw_.get(), &call<Cond>, &cond);
 	}
 
 	/// Sleeps until cond() is true, or -ERESTARTSYS when a signal arrives.
-	template <typename Cond> Result<void> wait_interruptible(Cond cond)
+	template <typename Cond> Result<void> wait_interruptible(Cond cond) KCXX_MAY_SLEEP
 	{
 		return to_result(kcxx_wait_event_interruptible(raw_.get(), &call<Cond>, &cond));
 	}
 
 	/// As wait_interruptible(), giving up with -ETIMEDOUT after `msecs`.
-	template <typename Cond> Result<void> wait_interruptible_timeout(Cond cond, unsigned int msecs)
+	template <typename Cond>
+	Result<void> wait_interruptible_timeout(Cond cond, unsigned int msecs) KCXX_MAY_SLEEP
 	{
 		long left = kcxx_wait_event_interruptible_timeout(raw_.get(), &call<Cond>, &cond, msecs);
 

@@ -28,6 +28,7 @@ int kcxx_fwnode_property_read_u32_array(const struct fwnode_handle *node, const 
 					unsigned int *values, unsigned long count);
 int kcxx_fwnode_property_read_string(const struct fwnode_handle *node, const char *name,
 				     const char **value);
+int kcxx_fwnode_property_string_count(const struct fwnode_handle *node, const char *name);
 int kcxx_fwnode_property_match_string(const struct fwnode_handle *node, const char *name,
 				      const char *value);
 struct fwnode_handle *kcxx_fwnode_find_reference(const struct fwnode_handle *node,

@@ -22,6 +22,7 @@ void kcxx_put_device(struct device *dev);
 
 int kcxx_dma_set_mask_and_coherent(struct device *dev, unsigned long long mask);
 unsigned long long kcxx_dma_get_mask(struct device *dev);
+unsigned int kcxx_dma_get_max_seg_size(struct device *dev);
 unsigned long long kcxx_dma_get_coherent_mask(const struct device *dev);
 
 void *kcxx_dma_alloc_coherent(struct device *dev, unsigned long size,

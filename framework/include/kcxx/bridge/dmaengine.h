@@ -20,6 +20,8 @@ struct dma_chan *kcxx_dma_request_memcpy_chan(void);
 void kcxx_dma_release_channel(struct dma_chan *chan);
 struct device *kcxx_dma_chan_dev(struct dma_chan *chan);
 const char *kcxx_dma_chan_name(struct dma_chan *chan);
+int kcxx_dma_chan_can_terminate(struct dma_chan *chan);
+unsigned int kcxx_dma_chan_max_seg_size(struct dma_chan *chan);
 int kcxx_dma_chan_has_memcpy(struct dma_chan *chan);
 unsigned int kcxx_dma_chan_copy_align(struct dma_chan *chan);
 

@@ -17,6 +17,7 @@ struct gpio_desc;
 struct gpio_desc *kcxx_devm_fwnode_gpiod_get(struct device *dev, struct fwnode_handle *node,
 					     const char *label);
 int kcxx_gpiod_direction_output(struct gpio_desc *desc, int value);
+int kcxx_gpiod_direction_input(struct gpio_desc *desc);
 void kcxx_gpiod_set_value(struct gpio_desc *desc, int value);
 void kcxx_gpiod_set_value_cansleep(struct gpio_desc *desc, int value);
 int kcxx_gpiod_get_value_cansleep(struct gpio_desc *desc);

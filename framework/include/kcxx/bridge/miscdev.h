@@ -17,9 +17,12 @@ struct poll_table_struct;
 struct kcxx_misc_ops {
 	int (*open)(void *owner, void **state);
 	void (*release)(void *state);
-	long (*read)(void *state, unsigned long buf, unsigned long len, long long *pos);
-	long (*write)(void *state, unsigned long buf, unsigned long len, long long *pos);
-	long (*ioctl)(void *state, unsigned int cmd, unsigned long arg);
+	/* @flags: the file's f_flags (O_NONBLOCK) at the time of the call */
+	long (*read)(void *state, unsigned int flags, unsigned long buf, unsigned long len,
+		     long long *pos);
+	long (*write)(void *state, unsigned int flags, unsigned long buf, unsigned long len,
+		      long long *pos);
+	long (*ioctl)(void *state, unsigned int flags, unsigned int cmd, unsigned long arg);
 	unsigned int (*poll)(void *state, struct file *file, struct poll_table_struct *pt);
 	int (*fasync)(void *state, int fd, struct file *file, int on);
 };

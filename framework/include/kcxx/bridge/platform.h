@@ -20,8 +20,8 @@ typedef int (*kcxx_platform_probe_fn)(struct platform_device *pdev, const void *
 typedef void (*kcxx_platform_remove_fn)(struct platform_device *pdev);
 
 int kcxx_platform_driver_register(void *driver, const char *name, const void *of_match_table,
-				  kcxx_platform_probe_fn probe, kcxx_platform_remove_fn remove,
-				  struct module *owner);
+				  const void *const *dev_groups, kcxx_platform_probe_fn probe,
+				  kcxx_platform_remove_fn remove, struct module *owner);
 void kcxx_platform_driver_unregister(void *driver);
 struct device *kcxx_platform_device_dev(struct platform_device *pdev);
 void kcxx_platform_set_drvdata(struct platform_device *pdev, void *data);

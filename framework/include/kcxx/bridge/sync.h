@@ -10,13 +10,15 @@
 extern "C" {
 #endif
 
-void kcxx_spin_lock_init(void *lock);
+void kcxx_spin_lock_init(void *lock, const char *name, void *key);
 void kcxx_spin_lock(void *lock);
+int kcxx_spin_trylock(void *lock);
+int kcxx_spin_trylock_irqsave(void *lock, unsigned long *flags);
 void kcxx_spin_unlock(void *lock);
 unsigned long kcxx_spin_lock_irqsave(void *lock);
 void kcxx_spin_unlock_irqrestore(void *lock, unsigned long flags);
 
-void kcxx_mutex_init(void *lock);
+void kcxx_mutex_init(void *lock, const char *name, void *key);
 void kcxx_mutex_lock(void *lock);
 int kcxx_mutex_lock_interruptible(void *lock);
 int kcxx_mutex_trylock(void *lock);

@@ -50,8 +50,9 @@ struct kcxx_tty_port_ops {
 	long (*write)(void *ctx, const unsigned char *buf, unsigned long count);
 	unsigned int (*write_room)(void *ctx);
 	unsigned int (*chars_in_buffer)(void *ctx);
-	void (*set_termios)(void *ctx, const struct kcxx_termios *now,
-			    const struct kcxx_termios *old);
+	/* returns the rate in use: the bridge writes it back when it differs */
+	unsigned int (*set_termios)(void *ctx, const struct kcxx_termios *now,
+				    const struct kcxx_termios *old);
 	void (*throttle)(void *ctx, int throttled);
 	int (*tiocmget)(void *ctx);
 	void (*tiocmset)(void *ctx, unsigned int set, unsigned int clear);
@@ -69,9 +70,11 @@ struct kcxx_tty_driver *kcxx_tty_driver_register(const char *driver_name, const 
 void kcxx_tty_driver_unregister(struct kcxx_tty_driver *drv);
 unsigned int kcxx_tty_driver_lines(struct kcxx_tty_driver *drv);
 
-struct kcxx_tty_port *kcxx_tty_port_register(struct kcxx_tty_driver *drv, int index,
-					     unsigned int baud, struct device *parent,
-					     const struct kcxx_tty_port_ops *ops, void *ctx);
+struct kcxx_tty_port *kcxx_tty_port_create(struct kcxx_tty_driver *drv, int index,
+					   unsigned int baud, const struct kcxx_tty_port_ops *ops,
+					   void *ctx);
+int kcxx_tty_port_add_device(struct kcxx_tty_port *port, struct device *parent,
+			     const void *const *groups, void *drvdata);
 void kcxx_tty_port_unregister(struct kcxx_tty_port *port);
 void kcxx_tty_port_put(struct kcxx_tty_port *port);
 unsigned int kcxx_tty_port_index(struct kcxx_tty_port *port);

@@ -22,7 +22,7 @@ long kcxx_pin_user_pages_fast(unsigned long start, unsigned long nr_pages, int w
 void kcxx_unpin_user_pages(struct page **pages, unsigned long nr_pages, int dirty);
 int kcxx_sg_alloc_table_from_pages(struct sg_table *sgt, struct page **pages,
 				   unsigned long nr_pages, unsigned int offset, unsigned long size,
-				   unsigned int gfp);
+				   unsigned int max_segment, unsigned int gfp);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: GPL-2.0
+"""serial/*: kcxx-vserial's ttys driven by a static termios client (its own
+KTAP report), and the malformed nodes it must refuse."""
+import re
+
+from kcxx_test import KERNELS, boot, driver, expect_lines, guest_binary, ktap, refused_every_bad_node, test
+
+SERIAL_LINES = {
+    "kcxx-vserial: stty reflects speed and format": 1,
+    "kcxx-vserial: unloaded with no port open": 1,
+    "kcxx-vserial: ttyVS6 echoes": 1,
+    "kcxx-vserial: ttyVS7 echoes": 1,
+    "kcxx-vserial: module parameter ports echo": 1,
+    "kcxx-vserial: parameter ports unloaded": 1,
+    "kcxx-vserial: client reported failures": 0,
+    # 16 parameter ports plus the overlay's, three times; none without its files
+    "uevents: 66 adds of ttyVS*, 0 with a file missing": 1,
+}
+
+for kernel in KERNELS:
+    @test(f"serial/kcxx_serial/virt-{kernel}")
+    def _(log, kernel=kernel):
+        client = guest_binary(log, "serial_client")
+        listener = guest_binary(log, "uevent_attrs")
+        if not client or not listener:
+            return False
+        ok, console = boot(log, kernel, f"kcxx_serial-virt-{kernel}",
+                           "--overlay", "dts/virt/vserial.dts", "--overlay", "tests/serial/vserial-extra.dts",
+                           "--module", driver(kernel, "tty/kcxx-vserial.ko"), "--file", client,
+                           "--file", listener, "--run", "tests/serial/serial.sh")
+        if not ok or not ktap(log, console, "kcxx_serial", 27):
+            return False
+        text = open(console).read()
+        for line in re.findall(r"^.*# (?:unpaced|paced|generator|null-modem|64 KiB|tcdrain).*$", text, re.M):
+            log.write(line + "\n")
+        lines = dict(SERIAL_LINES)
+        if kernel.endswith("-debug"):  # built without networking: no uevent socket
+            del lines["uevents: 66 adds of ttyVS*, 0 with a file missing"]
+            lines["uevents: no netlink in this kernel"] = 1
+        return expect_lines(log, console, lines)
+
+
+BAD_SERIAL = [
+    "kcxx-vserial bad-input: module unloaded",
+    "error -EINVAL: /vs-bad-mode: property 'kcxx,mode': unknown mode 'loopy' (loopback, null-modem or generator)",
+    "error -EINVAL: /vs-bad-speed-zero: property 'current-speed': 0 baud is outside 50..4000000",
+    "error -EINVAL: /vs-bad-speed-absurd: property 'current-speed': 100000000 baud is outside 50..4000000",
+    "error -EOVERFLOW: /vs-bad-speed-malformed: property 'current-speed' is malformed",
+    "error -EINVAL: /vs-bad-peer-self: property 'kcxx,peer': points back at this node",
+    "error -EINVAL: /vs-bad-peer-foreign: property 'kcxx,peer': /not-a-serial is not a kcxx,virtual-serial node",
+    "error -EINVAL: /vs-bad-peer-one-way: property 'kcxx,peer': /vs-index-nine is not cabled back to this node",
+    "/vs-bad-peer-missing: property 'kcxx,peer': is missing",
+    "error -EINVAL: /vs-bad-peer-on-loopback: property 'kcxx,peer': only a null-modem port has a peer",
+    "error -EINVAL: /vs-bad-fifo-not-power-of-two: property 'kcxx,fifo-size': 1000 is not a power of two in 16..65536",
+    "error -EINVAL: /vs-bad-fifo-too-large: property 'kcxx,fifo-size': 1048576 is not a power of two in 16..65536",
+    "error -EINVAL: /vs-bad-index-range: property 'kcxx,index': 64 is beyond ttyVS63",
+    "property 'kcxx,index': ttyVS9 is already in use",
+]
+
+for kernel in ["6.1", "6.1-debug"]:
+    @test(f"serial/kcxx_serial-bad-input/virt-{kernel}")
+    def _(log, kernel=kernel):
+        ok, console = boot(log, kernel, f"kcxx_serial-bad-input-{kernel}", "--overlay", "tests/serial/bad-vserial.dts",
+                           "--module", driver(kernel, "tty/kcxx-vserial.ko"), "--run", "tests/serial/bad-vserial.sh")
+        return (ok and refused_every_bad_node(log, console, "tests/serial/bad-vserial.dts", "kcxx-vserial",
+                                              names=r"vs-bad-[\w,-]+")
+                and expect_lines(log, console, BAD_SERIAL))
