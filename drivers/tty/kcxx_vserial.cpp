@@ -13,7 +13,9 @@
  * makes it the single producer the tty layer requires.
  */
 #include <kcxx/atomic.h>
+#include <kcxx/fifo.h>
 #include <kcxx/hrtimer.h>
+#include <kcxx/module_param.h>
 #include <kcxx/percpu.h>
 #include <kcxx/platform.h>
 #include <kcxx/spinlock.h>
@@ -21,8 +23,6 @@
 #include <kcxx/tty.h>
 #include <kcxx/vec.h>
 #include <kcxx/wait_queue.h>
-
-#include "kcxx_vserial_param.h"
 
 namespace {
 
@@ -33,6 +33,11 @@ constexpr u32 kDefaultBaud = 115200;
 constexpr u32 kMinBaud = 50, kMaxBaud = 4000000;
 constexpr u32 kDefaultFifo = 4096, kMinFifo = 16, kMaxFifo = 65536;
 constexpr u32 kMaxParamPorts = 16;
+
+KCXX_MODULE_PARAM_RANGE(
+	loopback_ports, uint, 0, 0, kMaxParamPorts, 0444,
+	"Number of loopback ports to create without a device-tree node (0-16, default 0)");
+
 constexpr usize kChunk = 256;		   // bytes moved per step, on the timer's stack
 constexpr u64 kUnpacedBurst = 16 * kChunk; // per tick when unpaced
 constexpr u64 kMinTickNs = 1000000;	   // paced: at most 1000 ticks/s
@@ -97,7 +102,7 @@ private:
  * One virtual serial line.
  *
  * # Invariants
- * line_.len <= fifo_size; the FIFO holds bytes written and not yet sent.
+ * line_.fifo holds bytes written and not yet sent (fifo_size of them at most).
  * line_.running is true exactly while timer_ is armed or about to be (set
  * by kick(), cleared by tick() when it stops re-arming). index_ and the
  * Wiring entries for it are valid between link() and unlink(). Destruction
@@ -108,10 +113,7 @@ public:
 	static Result<Box<Port>> create(Hub &vs, const PortConfig &cfg, struct device *parent)
 	{
 		auto stats = TRY(PerCpu<Counters>::try_new());
-		Vec<u8> fifo;
-		TRY(fifo.try_reserve(cfg.fifo_size));
-		for (u32 i = 0; i < cfg.fifo_size; i++)
-			TRY(fifo.try_push(0));
+		auto fifo = TRY(Fifo<u8>::try_new(cfg.fifo_size, gfp::KERNEL));
 		auto port = TRY(Box<Port>::try_new(gfp::KERNEL, vs, cfg, move(stats), move(fifo)));
 		// The line first, then the wiring, then the device: by the time
 		// user space can open /dev/ttyVS<N> (and read its files, which
@@ -123,7 +125,7 @@ public:
 		return port;
 	}
 
-	Port(Hub &vs, const PortConfig &cfg, PerCpu<Counters> &&stats, Vec<u8> &&fifo)
+	Port(Hub &vs, const PortConfig &cfg, PerCpu<Counters> &&stats, Fifo<u8> &&fifo)
 		: vs_(vs), cfg_(cfg), line_(KCXX_LOCK_CLASS("kcxx_vserial.line"), move(fifo)),
 		  stats_(move(stats)), unpaced_(cfg.unpaced ? 1 : 0)
 	{
@@ -164,8 +166,7 @@ public:
 	{
 		open_.store(0);
 		auto l = line_.lock();
-		stats_.local()->dropped += l->len; // irqs are off: no torn update
-		l->len = 0;
+		stats_.local()->dropped += l->fifo.clear(); // irqs are off: no torn update
 	}
 
 	usize write(Span<const u8> bytes)
@@ -178,7 +179,7 @@ public:
 			stats_.local()->dropped += bytes.size(); // irqs are off
 			return bytes.size();
 		}
-		usize n = line_.lock()->push(bytes);
+		usize n = line_.lock()->fifo.push(bytes);
 
 		if (n)
 			kick();
@@ -188,7 +189,7 @@ public:
 	u32 write_room()
 	{
 		auto l = line_.lock();
-		return cfg_.fifo_size - l->len;
+		return static_cast<u32>(l->fifo.space());
 	}
 
 	/// What tcdrain() and close wait to see sent. Bytes held back by CTS
@@ -201,12 +202,12 @@ public:
 		Port *dest = destination(*w);
 		bool never = l->termios.crtscts() && !(inputs(*w) & tiocm::CTS) &&
 			     (!dest || !dest->open_.load_acquire());
-		return never ? 0 : l->len;
+		return never ? 0 : static_cast<u32>(l->fifo.len());
 	}
 
 	void flush_buffer()
 	{
-		line_.lock()->len = 0;
+		line_.lock()->fifo.clear();
 		tty_.wake_writers();
 	}
 
@@ -301,13 +302,12 @@ public:
 private:
 	/// The transmit side, the line's settings and its modem-line history.
 	struct Line {
-		explicit Line(Vec<u8> &&storage)
+		explicit Line(Fifo<u8> &&storage)
 			: fifo(move(storage)), rng(0x9e3779b9u ^ static_cast<u32>(monotonic_ns()))
 		{
 		}
 
-		Vec<u8> fifo; // a power of two in size
-		u32 head = 0, len = 0;
+		Fifo<u8> fifo; // under the line lock: several writers
 		Termios termios{};
 		u64 last_ns = 0, credit_ns = 0;
 		bool running = false;
@@ -315,26 +315,6 @@ private:
 		u32 last_inputs = 0;
 		SerialIcount icount{};
 		u32 rng; // xorshift32 state of the generator
-
-		usize push(Span<const u8> bytes)
-		{
-			u32 size = static_cast<u32>(fifo.size());
-			usize n = 0;
-
-			for (; n < bytes.size() && len < size; n++, len++)
-				fifo[(head + len) & (size - 1)] = bytes[n];
-			return n;
-		}
-
-		usize pop(u8 *out, usize max)
-		{
-			u32 size = static_cast<u32>(fifo.size());
-			usize n = 0;
-
-			for (; n < max && len > 0; n++, len--, head = (head + 1) & (size - 1))
-				out[n] = fifo[head];
-			return n;
-		}
 
 		u64 char_ns() const
 		{
@@ -483,7 +463,7 @@ private:
 			msr_wait_.wake_up_all();
 		if (!(diff & now & tiocm::CTS))
 			return;
-		bool waiting = line_.lock()->len > 0;
+		bool waiting = !line_.lock()->fifo.is_empty();
 		if (waiting)
 			kick(); // CTS came back: what waited for it can go
 	}
@@ -568,7 +548,7 @@ private:
 			// runs in hard-interrupt context under the wiring lock.
 			budget = unpaced ? kUnpacedBurst
 					 : l->earn(monotonic_ns(),
-						   generator ? kUnpacedBurst : l->len);
+						   generator ? kUnpacedBurst : l->fifo.len());
 			if (budget > kUnpacedBurst)
 				budget = kUnpacedBurst;
 			brk = exchange(l->break_pending, false);
@@ -588,7 +568,7 @@ private:
 				for (usize i = 0; i < n; i++)
 					chunk[i] = l->letter();
 			} else {
-				n = line_.lock()->pop(chunk, n);
+				n = line_.lock()->fifo.pop(Span<u8>::unsafe_from_raw(chunk, n));
 			}
 			if (n == 0)
 				break;
@@ -604,7 +584,8 @@ private:
 		auto l = line_.lock();
 		// Stalled (CTS off, the reader throttled): stop ticking until the
 		// stall ends (refresh() and throttle() kick us again).
-		if (generator ? open_.load() : (!stalled && (l->len > 0 || l->break_pending)))
+		if (generator ? open_.load()
+			      : (!stalled && (!l->fifo.is_empty() || l->break_pending)))
 			return true;
 		l->running = false;
 		return false;
@@ -780,13 +761,7 @@ namespace {
 
 Result<void> add_param_ports(VSerial &vs)
 {
-	u32 n = kcxx_vserial_loopback_ports();
-
-	if (n > kMaxParamPorts) {
-		pr_err("kcxx-vserial: loopback_ports=%u, at most %u\n", n, kMaxParamPorts);
-		return code::EINVAL;
-	}
-	for (u32 i = 0; i < n; i++)
+	for (u32 i = 0; i < loopback_ports.get(); i++)
 		TRY(vs.param_ports_.try_push(TRY(Port::create(vs.hub(), PortConfig{}, nullptr))));
 	return {};
 }

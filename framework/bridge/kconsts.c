@@ -17,6 +17,7 @@
 #include <linux/kbuild.h>
 #include <linux/mm.h>
 #include <linux/mod_devicetable.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
@@ -48,6 +49,13 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_GFP_NOWARN, (__force unsigned int)__GFP_NOWARN);
 	BLANK();
 	DEFINE(KCXX_PAGE_SIZE, PAGE_SIZE);
+#if defined(MAX_PAGE_ORDER)
+	DEFINE(KCXX_MAX_PAGE_ORDER, MAX_PAGE_ORDER);
+#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+	DEFINE(KCXX_MAX_PAGE_ORDER, MAX_ORDER);	/* inclusive from 6.4 */
+#else
+	DEFINE(KCXX_MAX_PAGE_ORDER, MAX_ORDER - 1);
+#endif
 	DEFINE(KCXX_KMALLOC_MINALIGN, ARCH_KMALLOC_MINALIGN);
 	DEFINE(KCXX_KMALLOC_MAX_SIZE, KMALLOC_MAX_SIZE);
 	DEFINE(KCXX_MAX_ERRNO, MAX_ERRNO);
@@ -109,6 +117,17 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_ALIGNOF_MUTEX, __alignof__(struct mutex));
 	DEFINE(KCXX_SIZEOF_SPINLOCK, sizeof(spinlock_t));
 	DEFINE(KCXX_ALIGNOF_SPINLOCK, __alignof__(spinlock_t));
+	DEFINE(KCXX_SIZEOF_KERNEL_PARAM, sizeof(struct kernel_param));
+	DEFINE(KCXX_ALIGNOF_KERNEL_PARAM, __alignof__(struct kernel_param));
+	DEFINE(KCXX_OFFSETOF_KERNEL_PARAM_OPS, offsetof(struct kernel_param, ops));
+	DEFINE(KCXX_OFFSETOF_KERNEL_PARAM_PERM, offsetof(struct kernel_param, perm));
+	DEFINE(KCXX_OFFSETOF_KERNEL_PARAM_LEVEL, offsetof(struct kernel_param, level));
+	DEFINE(KCXX_OFFSETOF_KERNEL_PARAM_ARG, offsetof(struct kernel_param, arg));
+	DEFINE(KCXX_SIZEOF_KERNEL_PARAM_OPS, sizeof(struct kernel_param_ops));
+	DEFINE(KCXX_KERNEL_PARAM_OPS_FL_NOARG, KERNEL_PARAM_OPS_FL_NOARG);
+	DEFINE(KCXX_OFFSETOF_KERNEL_PARAM_OPS_SET, offsetof(struct kernel_param_ops, set));
+	DEFINE(KCXX_OFFSETOF_KERNEL_PARAM_OPS_GET, offsetof(struct kernel_param_ops, get));
+	DEFINE(KCXX_OFFSETOF_KERNEL_PARAM_OPS_FREE, offsetof(struct kernel_param_ops, free));
 	DEFINE(KCXX_SIZEOF_WORK, sizeof(struct kcxx_work));
 	DEFINE(KCXX_ALIGNOF_WORK, __alignof__(struct kcxx_work));
 	DEFINE(KCXX_SIZEOF_DELAYED_WORK, sizeof(struct kcxx_delayed_work));

@@ -136,6 +136,12 @@ int kcxx_kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 	return kstrtoull(s, base, res);
 }
 
+/** kcxx_kstrtoll() - parse a signed number (a trailing newline is fine) */
+int kcxx_kstrtoll(const char *s, unsigned int base, long long *res)
+{
+	return kstrtoll(s, base, res);
+}
+
 /** kcxx_kstrtobool() - parse 1/0, y/n, on/off... into 1 or 0 */
 int kcxx_kstrtobool(const char *s, int *res)
 {

@@ -127,11 +127,15 @@ static int transfer(struct stream *s, int count, double timeout)
 			return -1;
 		for (int i = 0; i < count; i++) {
 			if (p[2 * i].revents & POLLOUT) {
+				/* The clock starts before the first write: the driver's
+				 * pacing starts inside it, and a slow (debug) kernel
+				 * can spend tens of ms there. */
+				double before = now();
 				ssize_t w = write(s[i].wfd, s[i].out + s[i].wr, s[i].n - s[i].wr);
 
 				if (w > 0) {
 					if (s[i].wr == 0)
-						s[i].first = now();
+						s[i].first = before;
 					s[i].wr += w;
 				}
 			}

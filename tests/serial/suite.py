@@ -42,6 +42,10 @@ for kernel in KERNELS:
 
 BAD_SERIAL = [
     "kcxx-vserial bad-input: module unloaded",
+    "kcxx-vserial bad-input: bad parameters refused",
+    "kcxx_vserial: loopback_ports=17 is outside 0..16",
+    "kcxx_vserial: loopback_ports: '-1' is not a valid value",
+    "kcxx_vserial: loopback_ports: 'two' is not a valid value",
     "error -EINVAL: /vs-bad-mode: property 'kcxx,mode': unknown mode 'loopy' (loopback, null-modem or generator)",
     "error -EINVAL: /vs-bad-speed-zero: property 'current-speed': 0 baud is outside 50..4000000",
     "error -EINVAL: /vs-bad-speed-absurd: property 'current-speed': 100000000 baud is outside 50..4000000",

@@ -133,6 +133,25 @@ public:
 	/// Objects allocated and not yet dropped.
 	long live() const { return core_->live.load(); }
 
+	/// For a Mempool: memory for one T, not constructed; null on failure.
+	void *alloc_uninit(Gfp flags)
+	{
+		void *mem = kcxx_kmem_cache_alloc(core_->cache, flags.bits());
+
+		if (mem)
+			core_->get();
+		return mem;
+	}
+
+	/// Gives back memory from alloc_uninit() (its T, if any, destroyed).
+	void free_uninit(void *mem)
+	{
+		// SAFETY: the caller's contract: mem came from alloc_uninit() of
+		// this cache, which took the reference dropped here.
+		kcxx_kmem_cache_free(core_->cache, mem);
+		core_->put();
+	}
+
 private:
 	explicit KmemCache(detail::CacheCore *core) : core_(core) {}
 

@@ -32,6 +32,7 @@ void kcxx_device_remove_file(struct device *dev, void *attr);
 __attribute__((format(printf, 3, 0))) int kcxx_vscnprintf(char *buf, unsigned long size,
 							  const char *fmt, __builtin_va_list *args);
 int kcxx_kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+int kcxx_kstrtoll(const char *s, unsigned int base, long long *res);
 int kcxx_kstrtobool(const char *s, int *res);
 
 #ifdef __cplusplus
