@@ -8,7 +8,8 @@
  *   (test_buf_size, iterations, timeout_ms, noverify, run, results);
  * - /dev/kcxx-dma<N>, whose KCXX_DMA_IOC_COPY ioctl copies between two user
  *   buffers by DMA (pages pinned, scatter-gather mapped, one descriptor per
- *   contiguous run);
+ *   contiguous run), and whose mmap() hands out a DMA buffer that
+ *   KCXX_DMA_IOC_COPY_MAPPED copies within, with nothing to pin (zero-copy);
  * - statistics in sysfs: bytes, transfers, errors, timeouts.
  *
  * The channel is "memcpy" of the node's dmas/dma-names, or without those any
@@ -21,6 +22,7 @@
 #include <kcxx/hrtimer.h>
 #include <kcxx/ioctl.h>
 #include <kcxx/kmem_cache.h>
+#include <kcxx/mempool.h>
 #include <kcxx/miscdev.h>
 #include <kcxx/mutex.h>
 #include <kcxx/option.h>
@@ -32,6 +34,7 @@
 #include <kcxx/stop_signal.h>
 #include <kcxx/sysfs.h>
 #include <kcxx/text_buffer.h>
+#include <kcxx/user_mapping.h>
 #include <kcxx/user_ptr.h>
 #include <kcxx/vec.h>
 
@@ -48,7 +51,11 @@ constexpr u32 MAX_ITERATIONS = 100000;
 constexpr u32 MAX_TIMEOUT_MS = 60000;
 constexpr usize MAX_FAILURE_LINES = 32;
 constexpr usize FILL_CHUNK = usize{ 64 } * 1024; // bytes filled or verified between reschedules
+constexpr int RESERVED_TRANSFERS = 4;		 // copies progress under memory pressure
 constexpr IoctlCmd<IoctlDir::Write, KCXX_DMA_IOC_TYPE, KCXX_DMA_IOC_COPY_NR, kcxx_dma_copy> COPY;
+constexpr IoctlCmd<IoctlDir::Write, KCXX_DMA_IOC_TYPE, KCXX_DMA_IOC_COPY_MAPPED_NR,
+		   kcxx_dma_copy_mapped>
+	COPY_MAPPED;
 
 /// Per-CPU counters, summed for sysfs.
 struct Stats {
@@ -101,7 +108,10 @@ public:
 		{ "kcxx,dma-memcpy", {} },
 	};
 
-	struct File {};
+	/// An open /dev/kcxx-dma<N>: the buffer its first mmap() made.
+	struct File {
+		Mutex<Option<UserBuffer>> buf{ KCXX_LOCK_CLASS("kcxx_dma_memcpy.file") };
+	};
 
 	static Result<Box<DmaMemcpy>> probe(PlatformDevice &pdev, const MatchData &)
 	{
@@ -123,7 +133,9 @@ public:
 		auto src = TRY(buffer(pdev.dev(), props, engine, size));
 		auto dst = TRY(buffer(pdev.dev(), props, engine, size));
 		auto stats = TRY(PerCpu<Stats>::try_new());
-		auto records = TRY(KmemCache<DmaTransfer>::try_new("kcxx_dma_transfer"));
+		auto records = TRY(Mempool<DmaTransfer>::try_new(
+			TRY(KmemCache<DmaTransfer>::try_new("kcxx_dma_transfer")),
+			RESERVED_TRANSFERS));
 		auto report = TRY(Box<Report>::try_new(gfp::KERNEL));
 		auto slot = TRY(device_numbers.take());
 
@@ -138,19 +150,20 @@ public:
 				 "no DMA channel (error %d): copying with the CPU "
 				 "(kcxx,cpu-fallback)",
 				 chan.error().to_errno());
-		auto self = TRY(
-			Box<DmaMemcpy>::try_new(gfp::KERNEL, pdev.dev(), Lane{ move(chan), align },
-						SelfTest{ move(src), move(dst) }, move(report),
-						move(stats), move(records), move(slot)));
+		auto self = TRY(Box<DmaMemcpy>::try_new(
+			gfp::KERNEL, pdev.dev(), engine, Lane{ move(chan), align },
+			SelfTest{ move(src), move(dst) }, move(report), move(stats), move(records),
+			move(slot)));
 		self->knobs_.buf_size.store(size);
 		self->buffer_size_ = size;
 		TRY(self->publish());
 		return self;
 	}
 
-	DmaMemcpy(Device dev, Lane &&lane, SelfTest &&test, Box<Report> &&report,
-		  PerCpu<Stats> &&stats, KmemCache<DmaTransfer> &&records, Slot &&slot)
-		: dev_(dev), slot_(move(slot)), stats_(move(stats)), records_(move(records)),
+	DmaMemcpy(Device dev, Device engine, Lane &&lane, SelfTest &&test, Box<Report> &&report,
+		  PerCpu<Stats> &&stats, Mempool<DmaTransfer> &&records, Slot &&slot)
+		: dev_(dev), engine_dev_(engine), slot_(move(slot)), stats_(move(stats)),
+		  records_(move(records)),
 		  lane_(KCXX_LOCK_CLASS("kcxx_dma_memcpy.lane"), move(lane)),
 		  test_(KCXX_LOCK_CLASS("kcxx_dma_memcpy.test"), move(test)),
 		  report_(KCXX_LOCK_CLASS("kcxx_dma_memcpy.report"), move(report))
@@ -177,7 +190,7 @@ public:
 
 	Result<Box<File>> open() { return Box<File>::try_new(gfp::KERNEL); }
 
-	Result<long> ioctl(File &, FileFlags flags, unsigned int cmd, uintptr arg)
+	Result<long> ioctl(File &file, FileFlags flags, unsigned int cmd, uintptr arg)
 	{
 		switch (cmd) {
 		case COPY.number: {
@@ -192,9 +205,30 @@ public:
 				count(Result<void>(done.error()), 0);
 			return static_cast<long>(TRY(move(done)));
 		}
+		case COPY_MAPPED.number: {
+			kcxx_dma_copy_mapped req = TRY(COPY_MAPPED.user_arg(arg).read());
+			Result<usize> done = copy_mapped(file, req, flags);
+			if (done.is_ok())
+				count(Result<void>{}, done.value());
+			else if (done.error() == code::ETIMEDOUT || done.error() == code::EIO)
+				count(Result<void>(done.error()), 0);
+			return static_cast<long>(TRY(move(done)));
+		}
 		default:
 			return code::ENOTTY;
 		}
+	}
+
+	/// The file's buffer: made by its first mmap(), for the engine's DMA.
+	Result<void> mmap(File &file, Vma &vma)
+	{
+		auto buf = file.buf.lock();
+		if (buf->is_none()) {
+			if (vma.len() > KCXX_DMA_MAP_MAX)
+				return code::EINVAL;
+			*buf = TRY(UserBuffer::try_new(engine_dev_, vma.len()));
+		}
+		return vma.map(**buf);
 	}
 
 	// The device is going: end a copy that waits for the engine.
@@ -303,30 +337,81 @@ private:
 	/// One self-test copy, within the test buffers.
 	Result<void> test_copy(Lane &lane, SelfTest &t, usize dst_off, usize src_off, usize len)
 	{
+		return copy_coherent(lane, t.dst, dst_off, t.src, src_off, len);
+	}
+
+	/// Copies between coherent buffers (bounds checked by the caller): by
+	/// DMA what the engine takes, the rest (an unaligned end, or addresses
+	/// the engine cannot start at) by the CPU.
+	Result<void> copy_coherent(Lane &lane, const DmaCoherent<u8[]> &to_buf, usize dst_off,
+				   const DmaCoherent<u8[]> &from_buf, usize src_off, usize len)
+	{
 		usize by_dma = lane.chan.is_ok() ? len & ~(lane.length_align - 1) : 0;
 
 		if (by_dma) {
-			DmaAddr dst = TRY(t.dst.dma_handle_of(dst_off));
-			DmaAddr src = TRY(t.src.dma_handle_of(src_off));
-			usize max = lane.chan.value().max_copy_len() & ~(lane.length_align - 1);
-			TRY(dma_copy(lane, [&](DmaTransfer &x) -> Result<void> {
-				for (usize done = 0; done < by_dma;) {
-					usize n = by_dma - done < max ? by_dma - done : max;
-					TRY(x.add_memcpy(DmaAddr::from_bridge(dst.value() + done),
-							 DmaAddr::from_bridge(src.value() + done),
-							 n));
-					done += n;
-				}
-				return {};
-			}));
+			DmaAddr dst = TRY(to_buf.dma_handle_of(dst_off));
+			DmaAddr src = TRY(from_buf.dma_handle_of(src_off));
+			if ((dst.value() | src.value()) & (lane.chan.value().copy_alignment() - 1))
+				by_dma = 0;
 		}
+		if (by_dma)
+			TRY(copy_by_dma(lane, TRY(to_buf.dma_handle_of(dst_off)),
+					TRY(from_buf.dma_handle_of(src_off)), by_dma));
 		if (len > by_dma) {
-			Span<u8> to = TRY(t.dst.as_span().subspan(dst_off + by_dma, len - by_dma));
+			Span<u8> to = TRY(to_buf.as_span().subspan(dst_off + by_dma, len - by_dma));
 			Span<u8> from =
-				TRY(t.src.as_span().subspan(src_off + by_dma, len - by_dma));
+				TRY(from_buf.as_span().subspan(src_off + by_dma, len - by_dma));
 			__builtin_memcpy(to.data(), from.data(), to.size());
 		}
 		return {};
+	}
+
+	/// One transfer of `len` bytes (a multiple of the length alignment)
+	/// between engine addresses, cut to the engine's descriptor size.
+	Result<void> copy_by_dma(Lane &lane, DmaAddr dst, DmaAddr src, usize len)
+	{
+		usize max = lane.chan.value().max_copy_len() & ~(lane.length_align - 1);
+		return dma_copy(lane, [&](DmaTransfer &x) -> Result<void> {
+			for (usize done = 0; done < len;) {
+				usize n = len - done < max ? len - done : max;
+				TRY(x.add_memcpy(DmaAddr::from_bridge(dst.value() + done),
+						 DmaAddr::from_bridge(src.value() + done), n));
+				done += n;
+			}
+			return {};
+		});
+	}
+
+	/// KCXX_DMA_IOC_COPY_MAPPED: the bytes copied, within the file's buffer.
+	Result<usize> copy_mapped(File &file, const kcxx_dma_copy_mapped &req, FileFlags flags)
+	{
+		// A handle of our own, and the file's lock let go: mmap() takes it
+		// under the mmap lock, and a copy waits for the lane, which a
+		// pinning copy holds while it takes the mmap lock.
+		Option<UserBuffer> buf = [&]() -> Option<UserBuffer> {
+			auto held = file.buf.lock();
+			if (held->is_none())
+				return none;
+			return (**held).clone();
+		}();
+		if (buf.is_none())
+			return code::ENXIO;
+		// The device is not revoked while an operation runs: the memory is there.
+		const DmaCoherent<u8[]> *memory = (*buf).memory();
+		if (!memory)
+			return code::ENODEV;
+		const DmaCoherent<u8[]> &mem = *memory;
+		u64 size = mem.len(), src_end, dst_end;
+		if (req.len == 0 || __builtin_add_overflow(req.src_off, req.len, &src_end) ||
+		    __builtin_add_overflow(req.dst_off, req.len, &dst_end) || src_end > size ||
+		    dst_end > size)
+			return code::EINVAL;
+		if (req.src_off < dst_end && req.dst_off < src_end)
+			return code::EINVAL; // overlapping
+		auto lane = TRY(take_lane(flags));
+		TRY(copy_coherent(*lane, mem, static_cast<usize>(req.dst_off), mem,
+				  static_cast<usize>(req.src_off), static_cast<usize>(req.len)));
+		return static_cast<usize>(req.len);
 	}
 
 	/// KCXX_DMA_IOC_COPY: the bytes copied.
@@ -705,14 +790,15 @@ private:
 	using Self = DmaMemcpy;
 
 	Device dev_;
-	StopSignal stop_; // raised first on unbind; outlives every wait on it
+	Device engine_dev_; // what the buffers are allocated for: the channel's, or dev_
+	StopSignal stop_;   // raised first on unbind; outlives every wait on it
 	Slot slot_;
 	TextBuffer<16> name_;
 	TextBuffer<32> engine_;
 	Knobs knobs_;
 	u32 buffer_size_ = 0;
 	PerCpu<Stats> stats_;
-	KmemCache<DmaTransfer> records_;
+	Mempool<DmaTransfer> records_;
 	Mutex<Lane> lane_;	    // held for one copy
 	Mutex<SelfTest> test_;	    // held for one self-test
 	Mutex<Box<Report>> report_; // held only to swap or print the last report

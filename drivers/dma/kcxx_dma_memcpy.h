@@ -27,4 +27,29 @@ struct kcxx_dma_copy {
 /* The most one call copies. */
 #define KCXX_DMA_COPY_MAX (64ULL << 20)
 
+/*
+ * Zero-copy: mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) on
+ * /dev/kcxx-dma<N> gives the open file a DMA buffer of len bytes (whole
+ * pages, at most KCXX_DMA_MAP_MAX; zeroed). Later mmap()s of the file map
+ * the same buffer (len at most its size); it lives while the file is open or
+ * any mapping of it is, and goes when the device does (its mappings then
+ * fault with SIGBUS). mmap() fails with EINVAL for a private mapping, a
+ * non-zero offset, or a length past the buffer or KCXX_DMA_MAP_MAX.
+ *
+ * KCXX_DMA_IOC_COPY_MAPPED: copy len bytes within that buffer, from offset
+ * src_off to dst_off, with no page pinned. Returns the bytes copied, or -1
+ * with errno ENXIO (nothing mapped yet), EINVAL (len 0, a range past the
+ * buffer, overlapping ranges), ETIMEDOUT, EIO, EAGAIN (O_NONBLOCK, busy).
+ */
+struct kcxx_dma_copy_mapped {
+	unsigned long long src_off;
+	unsigned long long dst_off;
+	unsigned long long len;
+};
+
+#define KCXX_DMA_IOC_COPY_MAPPED_NR 2
+/* _IOW(KCXX_DMA_IOC_TYPE, KCXX_DMA_IOC_COPY_MAPPED_NR, struct kcxx_dma_copy_mapped) */
+
+#define KCXX_DMA_MAP_MAX (4ULL << 20)
+
 #endif

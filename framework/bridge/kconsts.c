@@ -8,6 +8,7 @@
 #include <linux/completion.h>
 #include <linux/dma-direction.h>
 #include <linux/dmaengine.h>
+#include <linux/io.h>
 #include <linux/ioctl.h>
 #include <linux/poll.h>
 #include <linux/signal.h>
@@ -47,6 +48,7 @@ void kcxx_kconsts(void)
 	DEFINE(KCXX_GFP_NOWAIT, (__force unsigned int)GFP_NOWAIT);
 	DEFINE(KCXX_GFP_ZERO, (__force unsigned int)__GFP_ZERO);
 	DEFINE(KCXX_GFP_NOWARN, (__force unsigned int)__GFP_NOWARN);
+	DEFINE(KCXX_GFP_COMP, (__force unsigned int)__GFP_COMP);
 	BLANK();
 	DEFINE(KCXX_PAGE_SIZE, PAGE_SIZE);
 #if defined(MAX_PAGE_ORDER)
@@ -89,8 +91,13 @@ void kcxx_kconsts(void)
 	/* The erratum alternative that arm64's readX() carry (kcxx/io_mem.h). */
 	DEFINE(KCXX_ARM64_WORKAROUND_DEVICE_LOAD_ACQUIRE,
 	       ARM64_WORKAROUND_DEVICE_LOAD_ACQUIRE);
+	/* Port I/O is MMIO at PCI_IOBASE + port (asm-generic/io.h's inb()). */
+	DEFINE(KCXX_PCI_IOBASE, (unsigned long)PCI_IOBASE);
+	/* With indirect PIO hosts, inb() is the exported logic_inb(). */
+	DEFINE(KCXX_INDIRECT_PIO, IS_ENABLED(CONFIG_INDIRECT_PIO));
 	BLANK();
 #endif
+	DEFINE(KCXX_IO_SPACE_LIMIT, IO_SPACE_LIMIT);
 	DEFINE(KCXX_IOC_NRSHIFT, _IOC_NRSHIFT);
 	DEFINE(KCXX_IOC_TYPESHIFT, _IOC_TYPESHIFT);
 	DEFINE(KCXX_IOC_SIZESHIFT, _IOC_SIZESHIFT);

@@ -95,6 +95,15 @@ static int kcxx_misc_fasync(int fd, struct file *file, int on)
 	return f->ops->fasync(f->state, fd, file, on);
 }
 
+static int kcxx_misc_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct kcxx_misc_file *f = file->private_data;
+
+	if (!f->ops->mmap)
+		return -ENODEV;
+	return f->ops->mmap(f->state, vma);
+}
+
 /* This module's misc devices; THIS_MODULE because the bridge is linked in. */
 static const struct file_operations kcxx_misc_fops = {
 	.owner = THIS_MODULE,
@@ -106,6 +115,7 @@ static const struct file_operations kcxx_misc_fops = {
 	.compat_ioctl = compat_ptr_ioctl,
 	.poll = kcxx_misc_poll,
 	.fasync = kcxx_misc_fasync,
+	.mmap = kcxx_misc_mmap,
 	.llseek = noop_llseek,
 };
 

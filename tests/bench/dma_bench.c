@@ -17,6 +17,8 @@
  *   C twin fixed    the C twin copying SIZE bytes each time ("SIZE N fixed");
  *   kcxx ioctl      /dev/kcxx-dma0's copy ioctl, SIZE bytes each time between
  *                   two user buffers (pinned and mapped on every call);
+ *   kcxx mapped     the zero-copy path: SIZE bytes each time within the DMA
+ *                   buffer mmap() gave (KCXX_DMA_IOC_COPY_MAPPED: no pinning);
  *   CPU memcpy      memcpy() of SIZE bytes between two user buffers.
  *
  * The numbers are those of an emulated board: only the ratios, measured in
@@ -30,21 +32,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../../drivers/dma/kcxx_dma_memcpy.h"
 
 #define COPY _IOW(KCXX_DMA_IOC_TYPE, KCXX_DMA_IOC_COPY_NR, struct kcxx_dma_copy)
+#define COPY_MAPPED _IOW(KCXX_DMA_IOC_TYPE, KCXX_DMA_IOC_COPY_MAPPED_NR, struct kcxx_dma_copy_mapped)
 #define KCXX_DEV "/sys/bus/platform/devices/dma-memcpy"
 #define TWIN_DEV "/sys/bus/platform/devices/c-dma-memcpy"
 #define MAX_SIZES 8
 #define ROUNDS 4
 
-enum method { KCXX_SELFTEST, TWIN_RANDOM, TWIN_FIXED, KCXX_IOCTL, CPU_MEMCPY, METHODS };
+enum method { KCXX_SELFTEST, TWIN_RANDOM, TWIN_FIXED, KCXX_IOCTL, KCXX_MAPPED, CPU_MEMCPY, METHODS };
 
 static const char *const method_name[METHODS] = {
-	"kcxx self-test", "C twin random", "C twin fixed", "kcxx ioctl", "CPU memcpy",
+	"kcxx self-test", "C twin random", "C twin fixed", "kcxx ioctl", "kcxx mapped", "CPU memcpy",
 };
 
 struct sample {
@@ -53,7 +57,8 @@ struct sample {
 	unsigned long iterations;
 };
 
-static unsigned char *user_src, *user_dst;
+static unsigned char *user_src, *user_dst, *mapped;
+static unsigned long long mapped_half;
 static int copy_fd = -1;
 
 static void die(const char *fmt, ...)
@@ -175,6 +180,23 @@ static void kcxx_ioctl(unsigned long size, unsigned long n, struct sample *s)
 		die("/dev/kcxx-dma0: %lu bytes not copied", size);
 }
 
+static void kcxx_mapped(unsigned long size, unsigned long n, struct sample *s)
+{
+	struct kcxx_dma_copy_mapped req = { .src_off = 0, .dst_off = mapped_half, .len = size };
+	unsigned long long start;
+	unsigned long i;
+
+	memset(mapped + mapped_half, 0xa5, size);
+	start = now_ns();
+	for (i = 0; i < n; i++)
+		if (ioctl(copy_fd, COPY_MAPPED, &req) != (long)size)
+			die("/dev/kcxx-dma0: mapped copy of %lu bytes: %s", size, strerror(errno));
+	s->ns = now_ns() - start;
+	s->bytes = (unsigned long long)size * n;
+	if (memcmp(mapped + mapped_half, mapped, size))
+		die("/dev/kcxx-dma0: %lu mapped bytes not copied", size);
+}
+
 static void cpu_memcpy(unsigned long size, unsigned long n, struct sample *s)
 {
 	unsigned long long start;
@@ -205,6 +227,9 @@ static void run_once(enum method m, unsigned long size, unsigned long n, struct 
 		break;
 	case KCXX_IOCTL:
 		kcxx_ioctl(size, n, s);
+		break;
+	case KCXX_MAPPED:
+		kcxx_mapped(size, n, s);
 		break;
 	default:
 		cpu_memcpy(size, n, s);
@@ -305,6 +330,14 @@ int main(int argc, char **argv)
 		die("out of memory");
 	memset(user_src, 0x5a, max_size);
 	memset(user_dst, 0xa5, max_size);
+	mapped_half = (max_size + 4095) & ~4095ULL;
+	if (2 * mapped_half > KCXX_DMA_MAP_MAX)
+		die("test_buf_size %llu: the mapped buffer would pass %llu", max_size,
+		    (unsigned long long)KCXX_DMA_MAP_MAX);
+	mapped = mmap(NULL, 2 * mapped_half, PROT_READ | PROT_WRITE, MAP_SHARED, copy_fd, 0);
+	if (mapped == MAP_FAILED)
+		die("mmap /dev/kcxx-dma0: %s", strerror(errno));
+	memset(mapped, 0x5a, mapped_half);
 	put(KCXX_DEV, "noverify", "Y");
 
 	printf("# kcxx-dma-memcpy: %s; C twin: channel %s; >= %.1f s per measurement\n",
@@ -329,6 +362,14 @@ int main(int argc, char **argv)
 		       ratio(&result[i][KCXX_IOCTL], &result[i][TWIN_FIXED]),
 		       ratio(&result[i][KCXX_IOCTL], &result[i][CPU_MEMCPY]),
 		       ratio(&result[i][TWIN_FIXED], &result[i][CPU_MEMCPY]));
+	printf("\nC. zero-copy: copies within the mmap()ed DMA buffer against the pinning ioctl\n");
+	printf("%9s %15s %15s %14s %12s\n", "size", "kcxx mapped", "kcxx ioctl", "mapped/ioctl",
+	       "mapped/C twin");
+	for (i = 0; i < nsizes; i++)
+		printf("%9lu %10.1f MB/s %10.1f MB/s %14.3f %12.3f\n", sizes[i],
+		       mbps(&result[i][KCXX_MAPPED]), mbps(&result[i][KCXX_IOCTL]),
+		       ratio(&result[i][KCXX_MAPPED], &result[i][KCXX_IOCTL]),
+		       ratio(&result[i][KCXX_MAPPED], &result[i][TWIN_FIXED]));
 	printf("\nkcxx-bench: done\n");
 	return 0;
 }

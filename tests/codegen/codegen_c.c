@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The C half of the codegen-parity check: each kcxx_cg_c_NAME() does one MMIO
- * access with <asm/io.h>; codegen_cxx.cpp's kcxx_cg_cxx_NAME() does the same
+ * or port access with <asm/io.h>; codegen_cxx.cpp's kcxx_cg_cxx_NAME() does the same
  * with kcxx::IoMem, and tests/codegen/check compares the two listings.
  * Nothing calls them: noinline keeps each one a function to disassemble.
  */
@@ -11,6 +11,7 @@
 /* A driver's state holding its mapping, as the C++ side's Dev does. */
 struct kcxx_cg_dev {
 	void __iomem *base;
+	unsigned long port;	/* first port of a claimed region */
 };
 
 #define CG(name) noinline kcxx_cg_c_##name(struct kcxx_cg_dev *d)
@@ -38,6 +39,12 @@ u32 CG(read_field);
 void CG(modify);
 void CG(modify_relaxed);
 u32 CG(two_reads);
+u8 CG(in8);
+u16 CG(in16);
+u32 CG(in32);
+void CG_V(out8, u8);
+void CG_V(out16, u16);
+void CG_V(out32, u32);
 
 u8 CG(read8) { return readb(d->base + 0x11); }
 u16 CG(read16) { return readw(d->base + 0x22); }
@@ -82,6 +89,13 @@ void CG(modify_relaxed)
 }
 
 u32 CG(two_reads) { return readl(d->base + 0x44) + readl(d->base + 0xfe0); }
+
+u8 CG(in8) { return inb(d->port + 0x11); }
+u16 CG(in16) { return inw(d->port + 0x22); }
+u32 CG(in32) { return inl(d->port + 0x24); }
+void CG_V(out8, u8) { outb(v, d->port + 0x11); }
+void CG_V(out16, u16) { outw(v, d->port + 0x22); }
+void CG_V(out32, u32) { outl(v, d->port + 0x24); }
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("kcxx codegen parity: C and C++ MMIO accessors side by side");

@@ -1,8 +1,8 @@
 # Guest half of the kcxx-dma-memcpy tests (raspi3b with a DMA channel, virt
 # with kcxx,cpu-fallback): the self-test from 1 byte to the whole buffer, the
 # user copy device (tests/guest/dma_copy_client.c), statistics, a stalled
-# engine (timeouts), unbind/bind and unload while idle; every pinned page is
-# unpinned again.
+# engine (timeouts), unbind with a buffer mapped, bind, unload while idle;
+# every pinned page is unpinned again.
 set -e
 d=$(readlink -f /sys/bus/platform/devices/dma-memcpy)
 drv=/sys/bus/platform/drivers/kcxx-dma-memcpy
@@ -52,9 +52,18 @@ grep foll_pin /proc/vmstat
 [ "$(awk '/nr_foll_pin_acquired/ {print $2}' /proc/vmstat)" = \
   "$(awk '/nr_foll_pin_released/ {print $2}' /proc/vmstat)" ]
 echo "pins: every pinned page released"
+# A zero-copy buffer is the device's memory: unbinding while it is mapped
+# (and its file open) zaps the mapping, which then faults with SIGBUS.
+/kcxx/dma_copy_client /dev/kcxx-dma0 hold-mapping >/tmp/hold &
+holder=$!
+while ! grep -q mapped /tmp/hold; do sleep 0.1; done
 dev=$(basename "$d")
 echo "$dev" >"$drv/unbind"
 [ ! -e /dev/kcxx-dma0 ]
+kill -USR1 $holder
+wait $holder
+cat /tmp/hold
+echo "zero-copy: the mapping faults after unbind"
 echo "$dev" >"$drv/bind"
 [ -e /dev/kcxx-dma0 ]
 selftest 65536 4

@@ -14,9 +14,11 @@ for board, kernel in [("raspi3b", k) for k in DEBIAN_KERNELS] + [("virt", k) for
                            "--module", driver(kernel, "dma/kcxx-dma-memcpy.ko"), "--file", client,
                            "--run", "tests/dma/dma-memcpy.sh", "--timeout", "300", board=board)
         engine = "engine: dma dma0chan" if board == "raspi3b" else "engine: cpu"
-        return (ok and ktap(log, console, "kcxx_dma_copy", 4)
+        return (ok and ktap(log, console, "kcxx_dma_copy", 6)
                 and expect_lines(log, console, [engine, "self-test: all sizes passed",
                                                 "pins: every pinned page released",
+                                                "hold-mapping: SIGBUS on the revoked mapping",
+                                                "zero-copy: the mapping faults after unbind",
                                                 "kcxx-dma-memcpy: test done, module unloaded"]))
 
 

@@ -4,11 +4,20 @@
  * as a real client would and reports KTAP (suite kcxx_dma_copy): 1 MiB of
  * random data copied byte-exact (compared with memcpy), unaligned copies,
  * four processes copying at once, and the bad inputs (len 0 and overlapping
- * ranges: EINVAL; unmapped or read-only ranges: EFAULT).
+ * ranges: EINVAL; unmapped or read-only ranges: EFAULT); then the zero-copy
+ * buffer (mmap + KCXX_DMA_IOC_COPY_MAPPED): exact copies, the mapping rules,
+ * a mapping that outlives its file and is shared with a child.
+ *
+ *   dma_copy_client [DEV]                     the KTAP suite
+ *   dma_copy_client DEV hold-mapping          map, fill, say "mapped", wait for
+ *                                             SIGUSR1, then touch the mapping:
+ *                                             exit 0 only on SIGBUS (revoked)
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +31,7 @@
 #include "../../drivers/dma/kcxx_dma_memcpy.h"
 
 #define COPY _IOW(KCXX_DMA_IOC_TYPE, KCXX_DMA_IOC_COPY_NR, struct kcxx_dma_copy)
+#define COPY_MAPPED _IOW(KCXX_DMA_IOC_TYPE, KCXX_DMA_IOC_COPY_MAPPED_NR, struct kcxx_dma_copy_mapped)
 #define MIB (1024 * 1024)
 
 static const char *dev = "/dev/kcxx-dma0";
@@ -159,6 +169,149 @@ static void bad_inputs_give_clear_errors(int fd)
 	result(ok, "bad_inputs_give_einval_or_efault_and_change_nothing");
 }
 
+static long copy_mapped(int fd, unsigned long long src_off, unsigned long long dst_off,
+			unsigned long long len)
+{
+	struct kcxx_dma_copy_mapped req = { .src_off = src_off, .dst_off = dst_off, .len = len };
+
+	return ioctl(fd, COPY_MAPPED, &req);
+}
+
+static unsigned char *map(int fd, size_t len, int flags, off_t off)
+{
+	return mmap(NULL, len, PROT_READ | PROT_WRITE, flags, fd, off);
+}
+
+/* Copies within the mapped buffer match memmove's result on a copy of it. */
+static void mapped_copies_are_byte_exact(void)
+{
+	size_t size = MIB;
+	int fd = open(dev, O_RDWR);
+	unsigned char *buf = fd >= 0 ? map(fd, size, MAP_SHARED, 0) : MAP_FAILED;
+	unsigned char *want = malloc(size);
+	static const size_t cases[][3] = {	/* src, dst, len */
+		{ 0, MIB / 2, MIB / 2 }, { 3, 600001, 70001 }, { 4096, 8192, 4096 }, { 5, 1, 4 },
+		{ MIB - 1, 0, 1 },
+	};
+	int ok = buf != MAP_FAILED && want;
+
+	if (ok) {
+		int zero = 1;
+
+		for (size_t i = 0; i < size; i++)
+			zero &= buf[i] == 0;
+		CHECK(zero);	/* a new buffer shows no one's old data */
+		random_fill(buf, size, 77);
+		memcpy(want, buf, size);
+		for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+			const size_t *k = cases[c];
+
+			CHECK(copy_mapped(fd, k[0], k[1], k[2]) == (long)k[2]);
+			memmove(want + k[1], want + k[0], k[2]);
+			if (memcmp(buf, want, size)) {
+				printf("# mapped copy %zu -> %zu, %zu bytes: wrong result\n", k[0], k[1],
+				       k[2]);
+				ok = 0;
+			}
+		}
+		munmap(buf, size);
+	}
+	free(want);
+	if (fd >= 0)
+		close(fd);
+	result(ok, "mapped_copies_are_byte_exact");
+}
+
+static void mapping_rules_and_lifetime(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	int fd = open(dev, O_RDWR), fresh = open(dev, O_RDWR);
+	int ok = fd >= 0 && fresh >= 0;
+	unsigned char *a, *b;
+
+	if (!ok) {
+		result(0, "mapping_rules_and_lifetime");
+		return;
+	}
+	errno = 0;
+	CHECK(copy_mapped(fd, 0, page, 16) == -1 && errno == ENXIO);	/* nothing mapped */
+	CHECK(map(fresh, page, MAP_PRIVATE, 0) == MAP_FAILED && errno == EINVAL);
+	CHECK(map(fresh, page, MAP_SHARED, page) == MAP_FAILED && errno == EINVAL);
+	CHECK(map(fresh, (KCXX_DMA_MAP_MAX) + page, MAP_SHARED, 0) == MAP_FAILED && errno == EINVAL);
+	a = map(fd, 4 * page, MAP_SHARED, 0);
+	CHECK(a != MAP_FAILED);
+	if (a == MAP_FAILED) {
+		result(0, "mapping_rules_and_lifetime");
+		return;
+	}
+	CHECK(map(fd, 8 * page, MAP_SHARED, 0) == MAP_FAILED && errno == EINVAL); /* past it */
+	b = map(fd, 2 * page, MAP_SHARED, 0);	/* the same buffer again */
+	CHECK(b != MAP_FAILED);
+	memset(a, 0x42, 4 * page);
+	CHECK(b != MAP_FAILED && b[page + 7] == 0x42);
+	CHECK(copy_mapped(fd, 0, 4 * page - 16, 32) == -1 && errno == EINVAL);	/* past the end */
+	CHECK(copy_mapped(fd, 0, 8, 16) == -1 && errno == EINVAL);		/* overlapping */
+	CHECK(copy_mapped(fd, 0, page, 0) == -1 && errno == EINVAL);
+	CHECK(copy_mapped(fd, ~0ULL, 0, 2) == -1 && errno == EINVAL);		/* wraps */
+	/* Unmapped, the buffer stays with the file. */
+	munmap(a, 4 * page);
+	if (b != MAP_FAILED)
+		munmap(b, 2 * page);
+	CHECK(copy_mapped(fd, 0, 2 * page, 100) == 100);
+	a = map(fd, 4 * page, MAP_SHARED, 0);
+	CHECK(a != MAP_FAILED && a[2 * page + 99] == 0x42 && a[3 * page] == 0x42);
+	if (a != MAP_FAILED) {
+		pid_t child;
+		int status = -1;
+
+		/* Closed, the buffer stays with the mapping; a child shares it. */
+		close(fd);
+		fd = -1;
+		a[5] = 0x17;
+		child = fork();
+		if (child == 0)
+			_exit(a[5] == 0x17 && a[3 * page] == 0x42 ? (a[6] = 0x99, 0) : 1);
+		waitpid(child, &status, 0);
+		CHECK(status == 0 && a[6] == 0x99);
+		munmap(a, 4 * page);	/* the last reference: the buffer goes */
+	}
+	if (fd >= 0)
+		close(fd);
+	close(fresh);
+	result(ok, "mapping_rules_and_lifetime");
+}
+
+static sigjmp_buf touched;
+static void on_sigbus(int sig) { siglongjmp(touched, sig); }
+static void on_usr1(int sig) { (void)sig; }
+
+/* The unbind test's half: returns 0 only if the mapping faults after the
+ * device went (the script unbinds it, then sends SIGUSR1). */
+static int hold_mapping(int fd)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	volatile unsigned char *a = map(fd, 2 * page, MAP_SHARED, 0);
+	sigset_t usr1, old;
+
+	if (a == MAP_FAILED)
+		return 1;
+	memset((void *)a, 0x3c, 2 * page);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &usr1, &old);
+	signal(SIGUSR1, on_usr1);
+	signal(SIGBUS, on_sigbus);
+	printf("mapped\n");
+	fflush(stdout);
+	sigsuspend(&old);
+	if (sigsetjmp(touched, 1)) {
+		printf("hold-mapping: SIGBUS on the revoked mapping\n");
+		return 0;
+	}
+	printf("hold-mapping: read %#x after the device went\n", a[page]);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	int fd;
@@ -186,6 +339,8 @@ int main(int argc, char **argv)
 		printf("copy: %ld, errno %d (%s), expected %s\n", n, errno, strerror(errno), argv[3]);
 		return !(n == -1 && errno == want);
 	}
+	if (argc > 2 && !strcmp(argv[2], "hold-mapping"))
+		return fd < 0 || hold_mapping(fd);
 	if (argc > 2 && !strcmp(argv[2], "copy-loop")) {
 		/* Sixteen exact copies, as background load or a last check. */
 		int good = fd >= 0;
@@ -194,7 +349,7 @@ int main(int argc, char **argv)
 			good = copy_matches_memcpy(fd, 65536 + 64, i, 2 * i, 65536, i);
 		return !good;
 	}
-	ktap_header("kcxx_dma_copy", 4);
+	ktap_header("kcxx_dma_copy", 6);
 	if (fd < 0) {
 		printf("# cannot open %s (errno %d)\n", dev, errno);
 		return 1;
@@ -204,6 +359,8 @@ int main(int argc, char **argv)
 	four_processes_at_once();
 	bad_inputs_give_clear_errors(fd);
 	close(fd);
+	mapped_copies_are_byte_exact();
+	mapping_rules_and_lifetime();
 	printf("# kcxx_dma_copy: pass:%d fail:%d\n", number - failures, failures);
 	return failures != 0;
 }

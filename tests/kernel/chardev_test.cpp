@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kcxx_chardev_test - /dev/kcxx-test-chardev, a misc device built on kcxx for
- * tests/guest/chardev_client.c: an echo buffer (write stores, read returns,
+ * tests/guest/chardev_client.c: an echo buffer (an InlineFifo filled and
+ * drained straight from and to user memory; write stores, read returns,
  * blocking until there is data, or -EAGAIN with O_NONBLOCK), typed ioctls,
  * poll and SIGIO. Every user copy goes through UserSlice/UserPtr, so bad
  * pointers give -EFAULT.
@@ -10,6 +11,7 @@
  * files are open, as an unbind would) and "restore" (register it again).
  */
 #include <kcxx/atomic.h>
+#include <kcxx/fifo.h>
 #include <kcxx/hrtimer.h>
 #include <kcxx/ioctl.h>
 #include <kcxx/miscdev.h>
@@ -53,24 +55,15 @@ public:
 
 	Result<usize> write(File &, FileFlags, UserSlice &buf, s64 &)
 	{
-		u8 chunk[256];
-		usize total = 0;
-
-		while (buf.len() > 0) {
-			usize n = buf.len() < sizeof(chunk) ? buf.len() : sizeof(chunk);
-			auto part = TRY(Span<u8>(chunk).subspan(0, n));
-			TRY(buf.read(part));
-			{
-				auto s = state_.lock();
-				if (s->len + n > sizeof(s->data))
-					return total ? Result<usize>(total) : Result<usize>(code::ENOSPC);
-				for (usize i = 0; i < n; i++)
-					s->data[s->len + i] = chunk[i];
-				s->len += n;
-				s->bytes_written += n;
-				available_.store(s->len);
-			}
-			total += n;
+		usize total;
+		{
+			auto s = state_.lock();
+			if (buf.len() > 0 && s->fifo.is_full())
+				return code::ENOSPC;
+			// On -EFAULT nothing is queued.
+			total = TRY(s->fifo.push_from_user(buf, buf.len()));
+			s->bytes_written += total;
+			available_.store(s->fifo.len());
 		}
 		readers_.wake_up_interruptible();
 		readable_.wake();
@@ -88,14 +81,9 @@ public:
 		if (revoked_.load())
 			return code::ENODEV;
 		auto s = state_.lock();
-		usize n = buf.len() < s->len ? buf.len() : s->len;
-		auto out = TRY(Span<u8>(s->data).subspan(0, n));
 		// On -EFAULT nothing is consumed: the data stays for the next read.
-		TRY(buf.write(out));
-		for (usize i = n; i < s->len; i++)
-			s->data[i - n] = s->data[i];
-		s->len -= n;
-		available_.store(s->len);
+		usize n = TRY(s->fifo.pop_to_user(buf, buf.len()));
+		available_.store(s->fifo.len());
 		return n;
 	}
 
@@ -116,7 +104,7 @@ public:
 		case GET_STATS.number: {
 			auto s = state_.lock();
 			Stats stats{ static_cast<unsigned int>(opens_.load()),
-				     static_cast<unsigned int>(s->len), s->bytes_written };
+				     static_cast<unsigned int>(s->fifo.len()), s->bytes_written };
 			TRY(GET_STATS.user_arg(arg).write(stats));
 			return 0;
 		}
@@ -147,14 +135,14 @@ public:
 
 private:
 	struct State {
-		u8 data[4096];
-		usize len;
-		u64 bytes_written;
+		InlineFifo<u8, 4096> fifo;
+		u64 bytes_written = 0;
 	};
 
 	// User copies under it may fault and sleep: a Mutex.
-	Mutex<State> state_{ KCXX_LOCK_CLASS("kcxx_chardev_test.state") }; // value-initialised in place
-	Atomic<usize> available_{ 0 }; // state_->len, for waits and poll
+	Mutex<State> state_{ KCXX_LOCK_CLASS(
+		"kcxx_chardev_test.state") }; // value-initialised in place
+	Atomic<usize> available_{ 0 };	      // state_->fifo.len(), for waits and poll
 	Atomic<u32> revoked_{ 0 };
 	Mutex<Params> params_{ KCXX_LOCK_CLASS("kcxx_chardev_test.params"), Params{} };
 	WaitQueue readers_;
@@ -207,7 +195,8 @@ private:
 struct Loaded : Pinned {
 	explicit Loaded(Box<Echo> &&e) : echo(move(e)) {}
 	Box<Echo> echo;
-	Mutex<Option<Box<MiscDevice<Echo>>>> echo_dev{ KCXX_LOCK_CLASS("kcxx_chardev_test.echo_dev") };
+	Mutex<Option<Box<MiscDevice<Echo>>>> echo_dev{ KCXX_LOCK_CLASS(
+		"kcxx_chardev_test.echo_dev") };
 	Control control{ *echo, echo_dev };
 	Option<Box<MiscDevice<Control>>> control_dev;
 };
@@ -220,7 +209,8 @@ Result<Box<Loaded>> load()
 	auto dev = TRY(MiscDevice<Echo>::try_register(echo_name, *state->echo));
 	pr_info("kcxx_chardev_test: /dev/%s, minor %d\n", echo_name, dev->minor());
 	*state->echo_dev.lock() = move(dev);
-	state->control_dev = TRY(MiscDevice<Control>::try_register("kcxx-test-chardev-ctl", state->control));
+	state->control_dev =
+		TRY(MiscDevice<Control>::try_register("kcxx-test-chardev-ctl", state->control));
 	return state;
 }
 

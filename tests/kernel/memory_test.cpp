@@ -9,10 +9,12 @@
 #include <kcxx/delay.h>
 #include <kcxx/fifo.h>
 #include <kcxx/hrtimer.h>
+#include <kcxx/ioctl.h>
 #include <kcxx/kmem_cache.h>
 #include <kcxx/ktap.h>
 #include <kcxx/kthread.h>
 #include <kcxx/mempool.h>
+#include <kcxx/miscdev.h>
 #include <kcxx/module.h>
 #include <kcxx/module_param.h>
 #include <kcxx/option.h>
@@ -20,6 +22,7 @@
 #include <kcxx/print.h>
 #include <kcxx/random.h>
 #include <kcxx/sched.h>
+#include <kcxx/user_mapping.h>
 #include <kcxx/vec.h>
 #include <kcxx/workqueue.h>
 
@@ -333,6 +336,94 @@ void params_hold_their_values(ktap::Test &t)
 	KTAP_EXPECT(t, answer.get() >= -100 && answer.get() <= 100);
 }
 
+// --- user mappings of pages: /dev/kcxx-test-pages ----------------------------
+
+/// Replaces the buffer (the old one may still be mapped): _IO('k', 1).
+constexpr IoctlCmd<IoctlDir::None, 'k', 1> REPLACE;
+
+/// Generation `gen`'s pattern at byte i, which tests/guest/pages_client.c
+/// computes too.
+u8 pattern(usize i, u32 gen)
+{
+	return static_cast<u8>(i * 7 + usize{ gen } * 101);
+}
+
+/**
+ * A buffer of three pages' worth (a block of four) that the client maps,
+ * reads back through read(), and replaces while mapped.
+ */
+class PagesDevice {
+public:
+	struct File {};
+
+	static Result<Box<PagesDevice>> try_new()
+	{
+		return Box<PagesDevice>::try_new(gfp::KERNEL, TRY(filled(0)));
+	}
+	explicit PagesDevice(UserPages &&buf)
+		: buf_(KCXX_LOCK_CLASS("kcxx_memory_test.pages"), Option<UserPages>(move(buf)))
+	{
+	}
+
+	Result<Box<File>> open() { return Box<File>::try_new(gfp::KERNEL); }
+
+	Result<void> mmap(File &, Vma &vma) { return vma.map(**buf_.lock()); }
+
+	/// Up to 64 bytes from `pos`. Copied out of a bounce buffer: a fault on
+	/// `out` takes the mmap lock, which mmap() holds while it takes buf_.
+	Result<usize> read(File &, FileFlags, UserSlice &out, s64 &pos)
+	{
+		u8 bounce[64];
+		usize n;
+		if (pos < 0)
+			return code::EINVAL;
+		{
+			auto buf = buf_.lock();
+			Span<u8> bytes = (**buf).bytes();
+			if (static_cast<u64>(pos) >= bytes.size())
+				return usize(0);
+			n = bytes.size() - static_cast<usize>(pos);
+			n = n < out.len() ? n : out.len();
+			n = n < sizeof(bounce) ? n : sizeof(bounce);
+			Span<u8> from = TRY(bytes.subspan(static_cast<usize>(pos), n));
+			__builtin_memcpy(bounce, from.data(), n);
+		}
+		TRY(out.write(TRY(Span<u8>(bounce).subspan(0, n))));
+		pos += static_cast<s64>(n);
+		return n;
+	}
+
+	Result<long> ioctl(File &, FileFlags, unsigned int cmd, uintptr)
+	{
+		if (cmd != REPLACE.number)
+			return code::ENOTTY;
+		auto fresh = TRY(filled(++generation_));
+		// The old block goes now, unless a process maps it: then with that.
+		*buf_.lock() = move(fresh);
+		return 0L;
+	}
+
+private:
+	static Result<UserPages> filled(u32 gen)
+	{
+		auto pages = TRY(UserPages::try_new(3 * pages::SIZE));
+		Span<u8> bytes = pages.bytes();
+		for (usize i = 0; i < bytes.size(); i++)
+			bytes[i] = pattern(i, gen);
+		return pages;
+	}
+
+	Mutex<Option<UserPages>> buf_; // always some
+	u32 generation_ = 0;
+};
+
+/// What the module holds while loaded; the device goes before its owner.
+struct State {
+	Box<PagesDevice> pages;
+	Box<MiscDevice<PagesDevice>> misc;
+};
+constinit State *state = nullptr;
+
 int memory_test_init()
 {
 	static constexpr ktap::Case cases[] = {
@@ -353,10 +444,22 @@ int memory_test_init()
 		{ "params_hold_their_values", params_hold_their_values },
 	};
 	ktap::run("kcxx_memory", cases);
+	auto made = [&]() -> Result<Box<State>> {
+		auto pages = TRY(PagesDevice::try_new());
+		auto misc = TRY(MiscDevice<PagesDevice>::try_register("kcxx-test-pages", *pages));
+		return Box<State>::try_new(gfp::KERNEL, State{ move(pages), move(misc) });
+	}();
+	if (made.is_error())
+		return made.error().to_errno();
+	state = move(made.release_value()).into_raw();
 	return 0;
 }
 
-void memory_test_exit() {}
+void memory_test_exit()
+{
+	// SAFETY: init stored the Box; exit runs once, after a successful init.
+	Box<State>::unsafe_from_raw(exchange(state, nullptr));
+}
 
 } // namespace
 

@@ -1,7 +1,8 @@
 # Guest half of kernel/kcxx_memory: the harness loaded kcxx_memory_test with
-# no parameters (its KTAP report ran); here the parameters, as insmod, sysfs
-# and modinfo see them.
+# no parameters (its KTAP report ran); here a client of its mappable pages,
+# then the parameters, as insmod, sysfs and modinfo see them.
 set -e
+/kcxx/pages_client		# its own KTAP report: kcxx_user_pages
 m=/kcxx/modules/kcxx_memory_test.ko
 p=/sys/module/kcxx_memory_test/parameters
 fail() { echo "kcxx_memory_test: $*"; exit 1; }

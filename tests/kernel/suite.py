@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 """kernel/*: the in-kernel C++ test modules of this folder, each printing a
 KTAP report that tools/ktap reads, on every kernel the suite fits."""
+import json
+import os
 import re
 
-from kcxx_test import DEBIAN_KERNELS, KERNELS, boot, expect_lines, guest_binary, ktap, module, test
+from kcxx_test import DEBIAN_KERNELS, KERNELS, LOGS, boot, expect_lines, guest_binary, ktap, module, test
 
 def built_for_running(log, console, kernel):
     """The pipeline module saw the kernel it was built for."""
@@ -62,21 +64,53 @@ ktap_module_test("kcxx_platform", "kcxx_platform_test", KERNELS, expect=4,
                      "kcxx_platform_test: sysfs attributes ok": 1,
                  })
 
-# Page blocks, FIFOs, pools; then its module parameters through insmod,
-# sysfs and modinfo (the module is loaded three times: defaults, then values).
-ktap_module_test("kcxx_memory", "kcxx_memory_test", KERNELS, expect=11,
-                 args=("--run", "tests/kernel/memory_test.sh"),
-                 lines={
-                     "kcxx_memory_test: params answer=7 enabled=0 count=3": 1,
-                     "kcxx_memory_test: params answer=-5 enabled=1 count=65535": 1,
-                     "kcxx_memory_test: answer=101 is outside -100..100": 1,
-                     "kcxx_memory_test: answer: 'abc' is not a valid value": 1,
-                     # busybox insmod tries finit_module(), then init_module()
-                     "kcxx_memory_test: answer=1000 is outside -100..100": 2,
-                     "kcxx_memory_test: count=65536 is outside 0..65535": 2,
-                     "kcxx_memory_test: answer: '12x' is not a valid value": 2,
-                     "kcxx_memory_test: parameters checked": 1,
-                 })
+# Page blocks, FIFOs, pools; a client mapping the module's UserPages; then
+# its module parameters through insmod, sysfs and modinfo (the module is
+# loaded three times: defaults, then values).
+MEMORY_LINES = {
+    "kcxx_memory_test: params answer=7 enabled=0 count=3": 1,
+    "kcxx_memory_test: params answer=-5 enabled=1 count=65535": 1,
+    "kcxx_memory_test: answer=101 is outside -100..100": 1,
+    "kcxx_memory_test: answer: 'abc' is not a valid value": 1,
+    # busybox insmod tries finit_module(), then init_module()
+    "kcxx_memory_test: answer=1000 is outside -100..100": 2,
+    "kcxx_memory_test: count=65536 is outside 0..65535": 2,
+    "kcxx_memory_test: answer: '12x' is not a valid value": 2,
+    "kcxx_memory_test: parameters checked": 1,
+}
+for kernel in KERNELS:
+    @test(f"kernel/kcxx_memory/virt-{kernel}")
+    def _(log, kernel=kernel):
+        client = guest_binary(log, "pages_client")
+        if not client:
+            return False
+        ok, console = boot(log, kernel, f"kcxx_memory-virt-{kernel}", "--file", client,
+                           "--module", module(kernel, "kcxx_memory_test"),
+                           "--run", "tests/kernel/memory_test.sh")
+        return (ok and ktap(log, console, "kcxx_memory", 11) and ktap(log, console, "kcxx_user_pages", 3)
+                and expect_lines(log, console, MEMORY_LINES))
+
+
+# kcxx/io_ports.h on QEMU's RTL8139 (virt's PCI bus): the host reads back
+# through QEMU the MAC it gave the device and the register the module wrote.
+for kernel in KERNELS:
+    @test(f"kernel/kcxx_ioport/virt-{kernel}")
+    def _(log, kernel=kernel):
+        name = f"kcxx_ioport-virt-{kernel}"
+        hw = os.path.join(LOGS, name + ".hw")
+        ok, console = boot(log, kernel, name, "--device", "rtl8139,mac=52:54:00:4b:43:58,romfile=",
+                           "--file", module(kernel, "kcxx_ioport_test"),
+                           "--run", "tests/kernel/ioport_test.sh", "--hw-log", hw)
+        reads = {}
+        for line in open(hw) if os.path.exists(hw) else []:
+            entry = json.loads(line)
+            reads[entry["tag"]] = entry["values"]
+        log.write(f"host reads: {reads}\n")
+        return (ok and ktap(log, console, "kcxx_ioport", 6)
+                and reads.get("idr") == [0x4b005452] and reads.get("mar") == [0xc0ffee11]
+                and expect_lines(log, console, ["kcxx_ioport_test: MAR0-3 written",
+                                                "kcxx_ioport_test: ports released at unload"]))
+
 
 # Interrupts (the PL031 alarm) and deferred work; then unbind/bind while the
 # alarm fires 80-130 times a second (measured).

@@ -3,8 +3,9 @@
 set -e
 count=${FUZZ_COUNT:-100000}
 echo ok >/sys/module/kcxx_test_dmac/parameters/mode
-# KCXX_DMA_IOC_COPY = _IOW('K', 1, struct kcxx_dma_copy): 0x40184b01
-/kcxx/ioctl_fuzz /dev/kcxx-dma0 4 "$count" 40184b01
+# KCXX_DMA_IOC_COPY = _IOW('K', 1, struct kcxx_dma_copy): 0x40184b01;
+# KCXX_DMA_IOC_COPY_MAPPED = _IOW('K', 2, struct kcxx_dma_copy_mapped): 0x40184b02
+/kcxx/ioctl_fuzz /dev/kcxx-dma0 4 "$count" 40184b01 40184b02
 for dev in /dev/ttyVS0 /dev/ttyVS1 /dev/ttyVS3; do
 	/kcxx/ioctl_fuzz "$dev" 4 "$count"
 done

@@ -77,6 +77,7 @@ public:
 	void *cpu() const { return cpu_; }
 	DmaAddr handle() const { return handle_; }
 	usize bytes() const { return bytes_; }
+	struct device *device() const { return dev_.raw(); }
 
 private:
 	CoherentAlloc(DeviceRef &&dev, void *cpu, DmaAddr handle, usize bytes)
@@ -221,6 +222,9 @@ public:
 			return code::EINVAL;
 		return DmaAddr::from_bridge(mem_.handle().value() + i * sizeof(T));
 	}
+
+	/// The device it was allocated for, for a bridge call (a user mapping).
+	struct device *raw_device() const { return mem_.device(); }
 
 private:
 	DmaCoherent(detail::CoherentAlloc &&mem, usize len) : mem_(move(mem)), len_(len) {}

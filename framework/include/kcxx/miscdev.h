@@ -12,6 +12,7 @@
  *		Result<long> ioctl(File &, FileFlags, unsigned int cmd, uintptr arg);	// optional
  *		PollMask poll(File &, PollTable &);				// optional
  *		Result<void> fasync(File &, FasyncRequest &);			// optional
+ *		Result<void> mmap(File &, Vma &);				// optional
  *		void revoke_files();						// optional
  *	};
  *	auto dev = TRY(MiscDevice<Echo>::try_register("kcxx-echo", echo));
@@ -30,7 +31,9 @@
  * still open, while D is alive. The files themselves close later; nothing
  * of them points into D, and pollers sleep on PollQueues, which the files
  * keep alive. So no operation, File destructor or poller ever touches an
- * owner that is gone.
+ * owner that is gone. Memory mapped with Vma::map() (kcxx/user_mapping.h)
+ * is revoked with the files: every mapping is zapped (later accesses get
+ * SIGBUS) and the memory freed, before the Files are destroyed.
  */
 #ifndef KCXX_MISCDEV_H
 #define KCXX_MISCDEV_H
@@ -44,6 +47,7 @@
 #include <kcxx/poll_queue.h>
 #include <kcxx/result.h>
 #include <kcxx/spinlock.h>
+#include <kcxx/user_mapping.h>
 #include <kcxx/user_ptr.h>
 #include <kcxx/wait_queue.h>
 
@@ -182,7 +186,8 @@ public:
 	static Result<Box<MiscDevice>> try_register(const char *name, D &owner)
 	{
 		check();
-		auto core = TRY(Arc<Core>::try_new(gfp::KERNEL, owner));
+		auto mappings = TRY(Arc<detail::MappingRegistry>::try_new(gfp::KERNEL));
+		auto core = TRY(Arc<Core>::try_new(gfp::KERNEL, owner, move(mappings)));
 		auto dev = TRY(Box<MiscDevice>::try_new(gfp::KERNEL, move(core)));
 		TRY(to_result(kcxx_misc_register(dev->raw_.get(), name, &ops, dev.get())));
 		// INVARIANT: registered just above, with this object as context.
@@ -211,6 +216,9 @@ public:
 			c.owner->revoke_files();
 		if (wait)
 			c.drained.wait();
+		// No mmap() runs: zap what user space mapped, then free it.
+		if constexpr (has_mmap)
+			c.mappings->revoke_all();
 		// No operation runs and none can start: the files still open lose
 		// their File now, while the owner is alive.
 		Open *list;
@@ -231,6 +239,7 @@ private:
 	static constexpr bool has_ioctl = requires { &D::ioctl; };
 	static constexpr bool has_poll = requires { &D::poll; };
 	static constexpr bool has_fasync = requires { &D::fasync; };
+	static constexpr bool has_mmap = requires { &D::mmap; };
 
 	// Optional hooks are checked only inside `if constexpr (has_...)`: a
 	// condition like `has && !same<&D::hook>` would still name a missing hook.
@@ -239,43 +248,57 @@ private:
 		static_assert(is_same_v<decltype(&D::open), Result<Box<File>> (D::*)()>,
 			      "misc device: open must be `Result<Box<File>> open();`");
 		if constexpr (has_read)
-			static_assert(is_same_v<decltype(&D::read),
-						Result<usize> (D::*)(File &, FileFlags, UserSlice &, s64 &)>,
-				      "misc device: read must be `Result<usize> read(File &, FileFlags, "
-				      "UserSlice &buf, s64 &pos);`");
+			static_assert(
+				is_same_v<decltype(&D::read),
+					  Result<usize> (D::*)(File &, FileFlags, UserSlice &,
+							       s64 &)>,
+				"misc device: read must be `Result<usize> read(File &, FileFlags, "
+				"UserSlice &buf, s64 &pos);`");
 		if constexpr (has_write)
 			static_assert(is_same_v<decltype(&D::write),
-						Result<usize> (D::*)(File &, FileFlags, UserSlice &, s64 &)>,
-				      "misc device: write must be `Result<usize> write(File &, FileFlags, "
+						Result<usize> (D::*)(File &, FileFlags, UserSlice &,
+								     s64 &)>,
+				      "misc device: write must be `Result<usize> write(File &, "
+				      "FileFlags, "
 				      "UserSlice &buf, s64 &pos);`");
 		if constexpr (has_ioctl)
-			static_assert(is_same_v<decltype(&D::ioctl),
-						Result<long> (D::*)(File &, FileFlags, unsigned int, uintptr)>,
-				      "misc device: ioctl must be `Result<long> ioctl(File &, FileFlags, "
-				      "unsigned int cmd, uintptr arg);`");
+			static_assert(
+				is_same_v<decltype(&D::ioctl),
+					  Result<long> (D::*)(File &, FileFlags, unsigned int,
+							      uintptr)>,
+				"misc device: ioctl must be `Result<long> ioctl(File &, FileFlags, "
+				"unsigned int cmd, uintptr arg);`");
 		if constexpr (has_poll)
-			static_assert(is_same_v<decltype(&D::poll), PollMask (D::*)(File &, PollTable &)>,
-				      "misc device: poll must be `PollMask poll(File &, PollTable &);`");
+			static_assert(
+				is_same_v<decltype(&D::poll), PollMask (D::*)(File &, PollTable &)>,
+				"misc device: poll must be `PollMask poll(File &, PollTable &);`");
 		if constexpr (has_fasync)
-			static_assert(is_same_v<decltype(&D::fasync), Result<void> (D::*)(File &, FasyncRequest &)>,
-				      "misc device: fasync must be `Result<void> fasync(File &, FasyncRequest &);`");
+			static_assert(is_same_v<decltype(&D::fasync),
+						Result<void> (D::*)(File &, FasyncRequest &)>,
+				      "misc device: fasync must be `Result<void> fasync(File &, "
+				      "FasyncRequest &);`");
+		if constexpr (has_mmap)
+			static_assert(
+				is_same_v<decltype(&D::mmap), Result<void> (D::*)(File &, Vma &)>,
+				"misc device: mmap must be `Result<void> mmap(File &, Vma &);`");
 		if constexpr (requires { &D::revoke_files; })
 			static_assert(is_same_v<decltype(&D::revoke_files), void (D::*)()>,
 				      "misc device: revoke_files must be `void revoke_files();`");
 	}
 
 	struct Gate {
-		int active = 0;	      // operations running in the owner
-		bool revoked = false; // the device is gone: no operation may start
+		int active = 0;	       // operations running in the owner
+		bool revoked = false;  // the device is gone: no operation may start
 		Open *first = nullptr; // files whose File is alive
 	};
 
 	// What the registration and every open file share.
 	struct Core {
-		explicit Core(D &o) : owner(&o) {}
+		Core(D &o, Arc<detail::MappingRegistry> &&m) : owner(&o), mappings(move(m)) {}
 		D *owner;
+		Arc<detail::MappingRegistry> mappings; // what the files mapped
 		SpinLock<Gate> gate{ KCXX_LOCK_CLASS("kcxx_misc.gate") };
-		Completion drained;	   // the last operation left after revocation
+		Completion drained;	  // the last operation left after revocation
 		Completion files_revoked; // the revocation destroyed the Files
 	};
 
@@ -362,7 +385,10 @@ private:
 		}
 	}
 
-	static long ret(Result<usize> r) { return r.is_error() ? r.error().to_errno() : static_cast<long>(r.value()); }
+	static long ret(Result<usize> r)
+	{
+		return r.is_error() ? r.error().to_errno() : static_cast<long>(r.value());
+	}
 
 	/// Runs `op` on the owner inside the gate; -ENODEV once revoked.
 	template <typename Op> static long call(void *state, Op op)
@@ -425,7 +451,8 @@ private:
 			long r = call(state, [&](D &owner, File &f) {
 				PollTable table(file, pt, o.polls);
 				PollMask mask = owner.poll(f, table);
-				return static_cast<long>(table.overflow() ? mask.bits | KCXX_EPOLLERR : mask.bits);
+				return static_cast<long>(
+					table.overflow() ? mask.bits | KCXX_EPOLLERR : mask.bits);
 			});
 			return r < 0 ? gone : static_cast<unsigned int>(r);
 		}
@@ -448,6 +475,18 @@ private:
 		return code::EINVAL.to_errno();
 	}
 
+	static int do_mmap(void *state, struct vm_area_struct *vma)
+	{
+		if constexpr (has_mmap) {
+			return static_cast<int>(call(state, [&](D &owner, File &f) {
+				Vma view(vma, open_of(state).core->mappings);
+				auto r = owner.mmap(f, view);
+				return r.is_error() ? static_cast<long>(r.error().to_errno()) : 0L;
+			}));
+		}
+		return code::ENODEV.to_errno();
+	}
+
 	static constexpr kcxx_misc_ops ops = {
 		.open = &do_open,
 		.release = &do_release,
@@ -456,6 +495,7 @@ private:
 		.ioctl = has_ioctl ? &do_ioctl : nullptr,
 		.poll = &do_poll,
 		.fasync = has_fasync ? &do_fasync : nullptr,
+		.mmap = has_mmap ? &do_mmap : nullptr,
 	};
 
 	Opaque<KCXX_SIZEOF_MISCDEV, KCXX_ALIGNOF_MISCDEV> raw_{};

@@ -13,6 +13,7 @@ extern "C" {
 struct file;
 struct module;
 struct poll_table_struct;
+struct vm_area_struct;
 
 struct kcxx_misc_ops {
 	int (*open)(void *owner, void **state);
@@ -25,6 +26,7 @@ struct kcxx_misc_ops {
 	long (*ioctl)(void *state, unsigned int flags, unsigned int cmd, unsigned long arg);
 	unsigned int (*poll)(void *state, struct file *file, struct poll_table_struct *pt);
 	int (*fasync)(void *state, int fd, struct file *file, int on);
+	int (*mmap)(void *state, struct vm_area_struct *vma);
 };
 
 int kcxx_misc_register(void *dev, const char *name, const struct kcxx_misc_ops *ops,

@@ -6,7 +6,7 @@
  *
  * Inline asm, not calls into the C bridge: an MMIO access is a hot path, and
  * tests/codegen/check proves these compile to the instructions C gets.
- * Only kcxx/io_mem.h includes this file.
+ * Only kcxx/io_mem.h and kcxx/io_ports.h include this file.
  */
 #ifndef KCXX_DETAIL_IO_ARM64_H
 #define KCXX_DETAIL_IO_ARM64_H
@@ -26,22 +26,25 @@
  * both lengths. The replacement lives in subsection 1 of the same section;
  * the two .org lines stop the build if the lengths ever differ.
  */
-#define KCXX_ARM64_DEVICE_LOAD(insn, acq_insn)                                 \
-	"661:\n\t" insn "\n"                                                   \
-	"662:\n"                                                               \
-	".pushsection .altinstructions, \"a\"\n\t"                             \
-	".word 661b - .\n\t"                                                   \
-	".word 663f - .\n\t"                                                   \
-	".hword " KCXX_IO_STRINGIFY(KCXX_ARM64_WORKAROUND_DEVICE_LOAD_ACQUIRE) "\n\t" \
-	".byte 662b - 661b\n\t"                                                \
-	".byte 664f - 663f\n"                                                  \
-	".popsection\n"                                                        \
-	".subsection 1\n"                                                      \
-	"663:\n\t" acq_insn "\n"                                               \
-	"664:\n\t"                                                             \
-	".org . - (664b - 663b) + (662b - 661b)\n\t"                           \
-	".org . - (662b - 661b) + (664b - 663b)\n"                             \
-	".previous\n"
+#define KCXX_ARM64_DEVICE_LOAD(insn, acq_insn)                                                 \
+	"661:\n\t" insn "\n"                                                                   \
+	"662:\n"                                                                               \
+	".pushsection .altinstructions, \"a\"\n\t"                                             \
+	".word 661b - .\n\t"                                                                   \
+	".word 663f - .\n\t"                                                                   \
+	".hword " KCXX_IO_STRINGIFY(                                                           \
+		KCXX_ARM64_WORKAROUND_DEVICE_LOAD_ACQUIRE) "\n\t"                              \
+							   ".byte 662b - 661b\n\t"             \
+							   ".byte 664f - 663f\n"               \
+							   ".popsection\n"                     \
+							   ".subsection 1\n"                   \
+							   "663:\n\t" acq_insn "\n"            \
+							   "664:\n\t"                          \
+							   ".org . - (664b - 663b) + (662b - " \
+							   "661b)\n\t"                         \
+							   ".org . - (662b - 661b) + (664b - " \
+							   "663b)\n"                           \
+							   ".previous\n"
 
 /*
  * From 6.12 the kernel's raw writes take the register as a memory operand
@@ -68,16 +71,20 @@ template <typename T> [[gnu::always_inline]] inline T raw_read(uintptr addr)
 
 	if constexpr (sizeof(T) == 1)
 		asm volatile(KCXX_ARM64_DEVICE_LOAD("ldrb %w0, [%1]", "ldarb %w0, [%1]")
-			     : "=r"(val) : "r"(addr));
+			     : "=r"(val)
+			     : "r"(addr));
 	else if constexpr (sizeof(T) == 2)
 		asm volatile(KCXX_ARM64_DEVICE_LOAD("ldrh %w0, [%1]", "ldarh %w0, [%1]")
-			     : "=r"(val) : "r"(addr));
+			     : "=r"(val)
+			     : "r"(addr));
 	else if constexpr (sizeof(T) == 4)
 		asm volatile(KCXX_ARM64_DEVICE_LOAD("ldr %w0, [%1]", "ldar %w0, [%1]")
-			     : "=r"(val) : "r"(addr));
+			     : "=r"(val)
+			     : "r"(addr));
 	else
 		asm volatile(KCXX_ARM64_DEVICE_LOAD("ldr %0, [%1]", "ldar %0, [%1]")
-			     : "=r"(val) : "r"(addr));
+			     : "=r"(val)
+			     : "r"(addr));
 	return val;
 }
 
@@ -115,12 +122,12 @@ template <typename T> [[gnu::always_inline]] inline void raw_write(T val, uintpt
  * That limits how far the compiler moves neighbouring arithmetic across the
  * barriers; the same label here keeps the instruction order C's.
  */
-#define KCXX_ARM64_MMIO_TRACE_POINT()                                          \
-	({                                                                     \
-		__label__ kcxx_io_here;                                        \
-	kcxx_io_here:                                                          \
-		if (false)                                                     \
-			mmio_trace_compiled_out(&&kcxx_io_here);               \
+#define KCXX_ARM64_MMIO_TRACE_POINT()                            \
+	({                                                       \
+		__label__ kcxx_io_here;                          \
+	kcxx_io_here:                                            \
+		if (false)                                       \
+			mmio_trace_compiled_out(&&kcxx_io_here); \
 	})
 
 /// Never defined and never called: only the `if (false)` above names it.
@@ -138,7 +145,9 @@ template <typename T> [[gnu::always_inline]] inline void after_read(T val)
 	asm volatile("dmb oshld" : : : "memory");
 	asm volatile("eor %0, %1, %1\n\t"
 		     "cbnz %0, ."
-		     : "=r"(tmp) : "r"(static_cast<unsigned long>(val)) : "memory");
+		     : "=r"(tmp)
+		     : "r"(static_cast<unsigned long>(val))
+		     : "memory");
 }
 
 /// Before an ordered write (the kernel's __io_bw(), dma_wmb()): earlier
@@ -183,6 +192,51 @@ template <typename T> [[gnu::always_inline]] inline void write_relaxed(T val, ui
 	KCXX_ARM64_MMIO_TRACE_POINT();
 	raw_write<T>(val, addr);
 	KCXX_ARM64_MMIO_TRACE_POINT();
+}
+
+/*
+ * inX()/outX(). arm64 has no port instructions: the PCI I/O space is mapped
+ * at PCI_IOBASE and inb() is readb() there (asm-generic/io.h), unless the
+ * kernel has CONFIG_INDIRECT_PIO (Debian's does, for HiSilicon's LPC bus):
+ * then inb() is a call to the exported logic_inb(), which routes the port to
+ * its host. kcxx calls the same functions, so the code is C's (tests/codegen);
+ * their prototypes are checked against <linux/logic_pio.h> by
+ * framework/bridge/ioport.c.
+ */
+extern "C" {
+u8 logic_inb(unsigned long addr);
+u16 logic_inw(unsigned long addr);
+u32 logic_inl(unsigned long addr);
+void logic_outb(u8 value, unsigned long addr);
+void logic_outw(u16 value, unsigned long addr);
+void logic_outl(u32 value, unsigned long addr);
+}
+
+/// A port number, as asm-generic's inb() takes it.
+using Port = unsigned long;
+
+template <typename T> [[gnu::always_inline]] inline T port_in(Port port)
+{
+	if constexpr (!KCXX_INDIRECT_PIO)
+		return read<T>(KCXX_PCI_IOBASE + port);
+	else if constexpr (sizeof(T) == 1)
+		return logic_inb(port);
+	else if constexpr (sizeof(T) == 2)
+		return logic_inw(port);
+	else
+		return logic_inl(port);
+}
+
+template <typename T> [[gnu::always_inline]] inline void port_out(T val, Port port)
+{
+	if constexpr (!KCXX_INDIRECT_PIO)
+		write<T>(val, KCXX_PCI_IOBASE + port);
+	else if constexpr (sizeof(T) == 1)
+		logic_outb(val, port);
+	else if constexpr (sizeof(T) == 2)
+		logic_outw(val, port);
+	else
+		logic_outl(val, port);
 }
 
 } // namespace kcxx::detail::io

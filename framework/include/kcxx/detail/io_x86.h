@@ -6,7 +6,7 @@
  * x86 orders MMIO against memory by itself (uncached mappings are strongly
  * ordered), so each accessor is one mov. The ordered forms carry a "memory"
  * clobber, a compiler barrier; the relaxed ones do not, exactly as in C.
- * Only kcxx/io_mem.h includes this file.
+ * Only kcxx/io_mem.h and kcxx/io_ports.h include this file.
  */
 #ifndef KCXX_DETAIL_IO_X86_H
 #define KCXX_DETAIL_IO_X86_H
@@ -95,6 +95,35 @@ template <typename T> [[gnu::always_inline]] inline void write(T val, uintptr ad
 template <typename T> [[gnu::always_inline]] inline void write_relaxed(T val, uintptr addr)
 {
 	mov_write<T, false>(val, addr);
+}
+
+/// A port number, as x86's inb() takes it.
+using Port = u16;
+
+/// inX(): the in instruction, as arch/x86/include/asm/shared/io.h writes it
+/// (port in dx, or an 8-bit immediate; no memory clobber, as there).
+template <typename T> [[gnu::always_inline]] inline T port_in(Port port)
+{
+	T val;
+
+	if constexpr (sizeof(T) == 1)
+		asm volatile("inb %w1, %b0" : "=a"(val) : "Nd"(port));
+	else if constexpr (sizeof(T) == 2)
+		asm volatile("inw %w1, %w0" : "=a"(val) : "Nd"(port));
+	else
+		asm volatile("inl %w1, %0" : "=a"(val) : "Nd"(port));
+	return val;
+}
+
+/// outX(): the out instruction.
+template <typename T> [[gnu::always_inline]] inline void port_out(T val, Port port)
+{
+	if constexpr (sizeof(T) == 1)
+		asm volatile("outb %b0, %w1" : : "a"(val), "Nd"(port));
+	else if constexpr (sizeof(T) == 2)
+		asm volatile("outw %w0, %w1" : : "a"(val), "Nd"(port));
+	else
+		asm volatile("outl %0, %w1" : : "a"(val), "Nd"(port));
 }
 
 } // namespace kcxx::detail::io
