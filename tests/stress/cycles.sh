@@ -40,16 +40,26 @@ cycle() { # driver device load
 	sleep 0.2
 	t0=$(uptime_ms)
 	i=0
+	retried=0
 	while [ $i -lt "$cycles" ]; do
-		echo "$2" >"$drv/unbind"
-		echo "$2" >"$drv/bind"
+		echo "$2" >"$drv/unbind" || { echo "cycles: $1: unbind failed (cycle $i)"; exit 1; }
+		# A tty line stays taken until the last file of the old device
+		# closes (the load's reader, killed within moments): bind answers
+		# EBUSY, with a message, until then. More than 2 s of it fails.
+		n=0
+		until echo "$2" 2>/dev/null >"$drv/bind"; do
+			n=$((n + 1))
+			[ $n -lt 200 ] || { echo "cycles: $1: bind kept failing"; exit 1; }
+			sleep 0.01
+		done
+		[ $n = 0 ] || retried=$((retried + 1))
 		i=$((i + 1))
 	done
 	t1=$(uptime_ms)
 	kill $load # still running: the load survived every cycle
 	wait $load 2>/dev/null || true
-	[ -e "$drv/$2" ]
-	echo "cycles: $1: $cycles unbind/bind cycles under load in $((t1 - t0)) ms"
+	[ -e "$drv/$2" ] || { echo "cycles: $1: not bound at the end"; exit 1; }
+	echo "cycles: $1: $cycles unbind/bind cycles under load in $((t1 - t0)) ms ($retried binds waited for the old device's files)"
 }
 
 before=$(slab_kb)
