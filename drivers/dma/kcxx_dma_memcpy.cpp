@@ -127,7 +127,7 @@ public:
 					     MAX_LENGTH_ALIGN);
 
 		Result<DmaChannel> chan = TRY(request_channel(pdev, props));
-		Device engine = chan.is_ok() ? chan.value().device() : pdev.dev();
+		BoundDevice engine = chan.is_ok() ? chan.value().device() : pdev.dev();
 		if (chan.is_ok() && chan.value().copy_alignment() > align)
 			align = static_cast<u32>(chan.value().copy_alignment());
 		auto src = TRY(buffer(pdev.dev(), props, engine, size));
@@ -160,8 +160,9 @@ public:
 		return self;
 	}
 
-	DmaMemcpy(Device dev, Device engine, Lane &&lane, SelfTest &&test, Box<Report> &&report,
-		  PerCpu<Stats> &&stats, Mempool<DmaTransfer> &&records, Slot &&slot)
+	DmaMemcpy(Device dev, BoundDevice engine, Lane &&lane, SelfTest &&test,
+		  Box<Report> &&report, PerCpu<Stats> &&stats, Mempool<DmaTransfer> &&records,
+		  Slot &&slot)
 		: dev_(dev), engine_dev_(engine), slot_(move(slot)), stats_(move(stats)),
 		  records_(move(records)),
 		  lane_(KCXX_LOCK_CLASS("kcxx_dma_memcpy.lane"), move(lane)),
@@ -283,7 +284,7 @@ private:
 	}
 
 	static Result<DmaCoherent<u8[]>> buffer(const Device &dev, const Properties &props,
-						Device &engine, u32 size)
+						BoundDevice &engine, u32 size)
 	{
 		auto buf = DmaCoherent<u8[]>::try_new(engine, size, gfp::KERNEL | gfp::NOWARN);
 		if (buf.is_error()) {
@@ -440,7 +441,7 @@ private:
 				TRY(tails.try_push(Tail{ 0, len }));
 			} else {
 				DmaChannel &chan = lane->chan.value();
-				Device engine = chan.device();
+				BoundDevice engine = chan.device();
 				auto from = TRY(UserSgMapping<DmaDirection::ToDevice>::pin_and_map(
 					engine, src, len));
 				auto to = TRY(UserSgMapping<DmaDirection::FromDevice>::pin_and_map(
@@ -790,8 +791,8 @@ private:
 	using Self = DmaMemcpy;
 
 	Device dev_;
-	Device engine_dev_; // what the buffers are allocated for: the channel's, or dev_
-	StopSignal stop_;   // raised first on unbind; outlives every wait on it
+	BoundDevice engine_dev_; // what the buffers are allocated for: the channel's, or dev_
+	StopSignal stop_;	 // raised first on unbind; outlives every wait on it
 	Slot slot_;
 	TextBuffer<16> name_;
 	TextBuffer<32> engine_;

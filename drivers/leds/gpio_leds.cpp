@@ -48,7 +48,7 @@ public:
 	}
 
 private:
-	static Result<Box<Led<GpioLed>>> add_led(const Device &dev, FwNode child)
+	static Result<Box<Led<GpioLed>>> add_led(const BoundDevice &dev, FwNode child)
 	{
 		LedNode spec = TRY(LedNode::parse(dev, child));
 		GpioDesc gpio = TRY(GpioDesc::get(dev, child, child.name()));

@@ -26,7 +26,7 @@ using namespace kcxx;
 using namespace kcxx_leds;
 
 template <typename Layout> class MmioLeds : public PlatformDriver<MmioLeds<Layout>> {
-	using Regs = IoMem<Layout::size>;
+	using Regs = IoMem<Layout{}>;
 	using Bank = SpinLockIrq<Regs>;
 
 	/// One LED on one pin of the bank.
@@ -59,7 +59,7 @@ public:
 		if (specs.empty())
 			return dev_err_probe(pdev.dev(), code::ENODEV, "%pfw: no LED child nodes\n",
 					     pdev.fwnode().raw());
-		Regs regs = TRY(pdev.ioremap_resource<Layout::size>(0));
+		Regs regs = TRY(pdev.ioremap_resource<Layout{}>(0));
 		auto self = TRY(Box<MmioLeds>::try_new(gfp::KERNEL, move(regs)));
 		for (const Spec &spec : specs)
 			TRY(self->leds_.try_push(TRY(self->add_led(pdev.dev(), spec))));
@@ -97,7 +97,7 @@ private:
 			auto regs = bank_.lock();
 			bool now = TRY(Layout::get(*regs, spec.pin)) != spec.active_low;
 			lit = spec.node.initially_on(now);
-			TRY(Layout::set_output(*regs, spec.pin, lit != spec.active_low));
+			TRY(set_output<Layout>(*regs, spec.pin, lit != spec.active_low));
 		}
 		auto led = TRY(Box<Led<BankLed>>::try_new(gfp::KERNEL, BankLed{ &bank_, spec.pin, spec.active_low }));
 		TRY(led->register_with(dev, spec.node.config(lit)));

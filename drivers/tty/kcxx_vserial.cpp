@@ -568,13 +568,13 @@ private:
 				for (usize i = 0; i < n; i++)
 					chunk[i] = l->letter();
 			} else {
-				n = line_.lock()->fifo.pop(Span<u8>::unsafe_from_raw(chunk, n));
+				n = line_.lock()->fifo.pop(Span<u8>(chunk).first(n));
 			}
 			if (n == 0)
 				break;
 			budget -= n;
 			moved = true;
-			deliver(dest, Span<const u8>::unsafe_from_raw(chunk, n));
+			deliver(dest, Span<const u8>(chunk).first(n));
 		}
 		if (moved && dest)
 			dest->tty_.push();

@@ -38,6 +38,7 @@ void CG(write32_const);
 u32 CG(read_field);
 void CG(modify);
 void CG(modify_relaxed);
+void CG(array_modify);
 u32 CG(two_reads);
 u8 CG(in8);
 u16 CG(in16);
@@ -86,6 +87,14 @@ void CG(modify_relaxed)
 	u32 v = readl_relaxed(d->base + 0x400);
 
 	writel_relaxed((v & ~0x60u) | 0x20u, d->base + 0x400);
+}
+
+/* Function 1 into bits 8:6 of the fourth register of an array at 0x100. */
+void CG(array_modify)
+{
+	u32 v = readl(d->base + 0x10c);
+
+	writel((v & ~(7u << 6)) | 1u << 6, d->base + 0x10c);
 }
 
 u32 CG(two_reads) { return readl(d->base + 0x44) + readl(d->base + 0xfe0); }

@@ -17,7 +17,11 @@ struct Regs : RegisterMap<0x1000> {
 	struct Dir : Register<u32, 0x400, ReadWrite> {
 		template <unsigned N> using Pin = Field<Dir, N, 1, bool>;
 	};
-	using registers = RegisterList<Id, Dir>;
+	struct Fsel : Register<u32, 0x100> {
+		using Pin = FieldArray<Fsel, 3, 10>;
+	};
+	using Fsels = RegisterArray<Fsel, 6>;
+	using registers = RegisterList<Id, Dir, Fsels>;
 };
 
 } // namespace
@@ -122,6 +126,11 @@ CG(void, modify)
 CG(void, modify_relaxed)
 {
 	d->io.modify_relaxed(Regs::Dir::Pin<5>::set() | Regs::Dir::Pin<6>::clear());
+}
+
+CG(void, array_modify)
+{
+	d->io.modify(Regs::Fsels::at<3>(), Regs::Fsel::Pin::At<2>::val(1));
 }
 
 CG(u32, two_reads)

@@ -12,7 +12,7 @@ struct Desc {
 	u32 next;
 };
 
-Result<void> twice(Device &dev)
+Result<void> twice(BoundDevice &dev)
 {
 	auto ring = TRY(DmaCoherent<Desc[]>::try_new(dev, 16, gfp::KERNEL));
 #ifdef KCXX_COMPILE_FAIL

@@ -11,7 +11,7 @@ struct Frame {
 	u32 words[16];
 };
 
-Result<DmaAddr> send(Device &dev, Box<Frame> frame)
+Result<DmaAddr> send(BoundDevice &dev, Box<Frame> frame)
 {
 	using Tx = DmaMapping<DmaDirection::ToDevice, Frame>;
 #ifdef KCXX_COMPILE_FAIL

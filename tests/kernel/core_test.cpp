@@ -113,6 +113,7 @@ void box_owns_and_frees(ktap::Test &t)
 		KTAP_EXPECT_EQ(t, live.load(), 1);
 
 		Tracked *raw = move(moved).into_raw();
+		// SAFETY: raw came from into_raw() just above; nothing else owns it.
 		Box<Tracked> back = Box<Tracked>::unsafe_from_raw(raw);
 		KTAP_EXPECT_EQ(t, back->id, 42);
 	}

@@ -70,7 +70,7 @@ public:
 
 	static Result<Box<DmaDriver>> probe(PlatformDevice &pdev, const MatchData &)
 	{
-		Device &dev = pdev.dev();
+		BoundDevice &dev = pdev.dev();
 
 		rec.probes++;
 		rec.default_mask = dma_mask(dev);
@@ -101,7 +101,7 @@ public:
 		return state;
 	}
 
-	DmaDriver(Device dev, DmaCoherent<Desc[]> &&ring, DmaPool<Desc> &&pool,
+	DmaDriver(BoundDevice dev, DmaCoherent<Desc[]> &&ring, DmaPool<Desc> &&pool,
 		  DmaPoolBox<Desc> &&head)
 		: dev_(dev), ring_(move(ring)), pool_(move(pool)), head_(move(head))
 	{
@@ -115,7 +115,7 @@ public:
 		pr_info("kcxx_dma_test: state dropped, %ld pool block(s) live\n", pool_.live());
 	}
 
-	Device &dev() { return dev_; }
+	BoundDevice &dev() { return dev_; }
 	const DmaCoherent<Desc[]> &ring() const { return ring_; }
 	const DmaPoolBox<Desc> &head() const { return head_; }
 
@@ -124,7 +124,7 @@ public:
 	static constinit DmaDriver *bound;
 
 private:
-	Device dev_;
+	BoundDevice dev_;
 	DmaCoherent<Desc[]> ring_;
 	DmaPool<Desc> pool_; // dropped before head_: the block keeps the pool alive
 	DmaPoolBox<Desc> head_;
@@ -168,7 +168,7 @@ void coherent_buffer_is_zeroed_typed_and_bounds_checked(ktap::Test &t)
 {
 	if (!KTAP_EXPECT(t, DmaDriver::bound != nullptr))
 		return;
-	Device &dev = DmaDriver::bound->dev();
+	BoundDevice &dev = DmaDriver::bound->dev();
 
 	auto made = DmaCoherent<Desc[]>::try_new(dev, 64, gfp::KERNEL);
 	if (!KTAP_EXPECT(t, made.is_ok()))
@@ -215,7 +215,7 @@ void coherent_buffer_is_zeroed_typed_and_bounds_checked(ktap::Test &t)
 			       last.value().next == probe_ring.dma_handle().value());
 }
 
-template <DmaDirection Dir> Result<DmaMapping<Dir, Frame>> mapped_frame(Device &dev, u32 seed)
+template <DmaDirection Dir> Result<DmaMapping<Dir, Frame>> mapped_frame(BoundDevice &dev, u32 seed)
 {
 	auto frame = TRY(Box<Frame>::try_new(gfp::KERNEL));
 	for (u32 i = 0; i < 64; i++)
@@ -227,7 +227,7 @@ void streaming_mapping_in_each_direction(ktap::Test &t)
 {
 	if (!KTAP_EXPECT(t, DmaDriver::bound != nullptr))
 		return;
-	Device &dev = DmaDriver::bound->dev();
+	BoundDevice &dev = DmaDriver::bound->dev();
 
 	// ToDevice: the CPU fills, maps, updates between transfers, unmaps.
 	auto tx = mapped_frame<DmaDirection::ToDevice>(dev, 100);
@@ -279,7 +279,7 @@ void sg_mapping_covers_every_buffer(ktap::Test &t)
 {
 	if (!KTAP_EXPECT(t, DmaDriver::bound != nullptr))
 		return;
-	Device &dev = DmaDriver::bound->dev();
+	BoundDevice &dev = DmaDriver::bound->dev();
 
 	Vec<Box<Page>> pages;
 	for (int i = 0; i < 3; i++) {
@@ -330,7 +330,7 @@ void dma_pool_blocks_are_aligned_and_freed(ktap::Test &t)
 {
 	if (!KTAP_EXPECT(t, DmaDriver::bound != nullptr))
 		return;
-	Device &dev = DmaDriver::bound->dev();
+	BoundDevice &dev = DmaDriver::bound->dev();
 
 	{
 		auto made = DmaPool<Desc>::try_new(dev, "kcxx-test-pool", 64);
@@ -380,7 +380,7 @@ void alloc_free_cycles_leave_nothing_live(ktap::Test &t)
 {
 	if (!KTAP_EXPECT(t, DmaDriver::bound != nullptr))
 		return;
-	Device &dev = DmaDriver::bound->dev();
+	BoundDevice &dev = DmaDriver::bound->dev();
 	// 1 MiB of coherent memory a cycle, for more cycles than the guest has
 	// MiBs of RAM: if any cycle leaked it, a later one would find none.
 	constexpr usize COHERENT_PAGES = 256;

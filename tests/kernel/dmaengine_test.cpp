@@ -79,7 +79,7 @@ struct Buffers {
 
 Result<Buffers> make_buffers(DmaChannel &chan)
 {
-	Device engine = chan.device();
+	BoundDevice engine = chan.device();
 	auto src = TRY(DmaCoherent<u8[]>::try_new(engine, BUF, gfp::KERNEL));
 	auto dst = TRY(DmaCoherent<u8[]>::try_new(engine, BUF, gfp::KERNEL));
 	for (usize i = 0; i < BUF; i++) {

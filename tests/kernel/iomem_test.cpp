@@ -35,14 +35,14 @@ struct Pl061 : RegisterMap<0x1000> {
 /// Pin 3 is the board's power key (gpio-keys): leave it alone.
 constexpr unsigned test_pin = 6;
 
-// Set once by init; every case makes its IoMem from it with from_raw().
+// Set once by init; every case makes its IoMem from it with unsafe_from_raw().
 constinit IoAddr pl061_base;
 
 Result<IoMem<Pl061{}>> pl061()
 {
 	// SAFETY: pl061_base maps KCXX_IOMEM_TEST_SIZE bytes (iomem_map.c) until
 	// module exit, after every case has run.
-	return IoMem<Pl061{}>::from_raw(pl061_base, KCXX_IOMEM_TEST_SIZE);
+	return IoMem<Pl061{}>::unsafe_from_raw(pl061_base, KCXX_IOMEM_TEST_SIZE);
 }
 
 void ids_through_register_map(ktap::Test &t)
@@ -124,12 +124,12 @@ void runtime_offsets_are_checked(ktap::Test &t)
 
 void from_raw_checks_the_size(ktap::Test &t)
 {
-	// SAFETY (all three): from_raw() must refuse before trusting anything.
-	KTAP_EXPECT(t, IoMem<Pl061{}>::from_raw(pl061_base, 0x800).error() == code::EINVAL);
-	KTAP_EXPECT(t, IoMem<0x2000>::from_raw(pl061_base, KCXX_IOMEM_TEST_SIZE).error() ==
+	// SAFETY (all four): unsafe_from_raw() must refuse before trusting anything.
+	KTAP_EXPECT(t, IoMem<Pl061{}>::unsafe_from_raw(pl061_base, 0x800).error() == code::EINVAL);
+	KTAP_EXPECT(t, IoMem<0x2000>::unsafe_from_raw(pl061_base, KCXX_IOMEM_TEST_SIZE).error() ==
 			       code::EINVAL);
-	KTAP_EXPECT(t, IoMem<4>::from_raw(IoAddr(), 4).error() == code::EINVAL);
-	KTAP_EXPECT(t, IoMem<0x100>::from_raw(pl061_base, KCXX_IOMEM_TEST_SIZE).is_ok());
+	KTAP_EXPECT(t, IoMem<4>::unsafe_from_raw(IoAddr(), 4).error() == code::EINVAL);
+	KTAP_EXPECT(t, IoMem<0x100>::unsafe_from_raw(pl061_base, KCXX_IOMEM_TEST_SIZE).is_ok());
 }
 
 constinit const ktap::Case cases[] = {

@@ -104,9 +104,9 @@ void fifo_takes_what_fits_and_keeps_order(ktap::Test &t)
 		in[i] = i;
 	KTAP_EXPECT_EQ(t, fifo.push(Span<const u8>(in)), static_cast<usize>(16));
 	KTAP_EXPECT(t, fifo.is_full() && !fifo.push(u8(99)));
-	KTAP_EXPECT_EQ(t, fifo.pop(Span<u8>::unsafe_from_raw(out, 5)), static_cast<usize>(5));
+	KTAP_EXPECT_EQ(t, fifo.pop(Span<u8>(out).first(5)), static_cast<usize>(5));
 	KTAP_EXPECT(t, out[0] == 0 && out[4] == 4);
-	KTAP_EXPECT_EQ(t, fifo.peek(Span<u8>::unsafe_from_raw(out, 1)), static_cast<usize>(1));
+	KTAP_EXPECT_EQ(t, fifo.peek(Span<u8>(out).first(1)), static_cast<usize>(1));
 	KTAP_EXPECT(t, out[0] == 5 && fifo.len() == 11);
 	KTAP_EXPECT_EQ(t, fifo.clear(), static_cast<usize>(11));
 	KTAP_EXPECT(t, fifo.is_empty());
@@ -120,13 +120,13 @@ void fifo_takes_what_fits_and_keeps_order(ktap::Test &t)
 		if (kcxx::random_u32() & 1) {
 			for (usize i = 0; i < want; i++)
 				buf[i] = static_cast<u8>(next_in + i);
-			usize n = fifo.push(Span<const u8>::unsafe_from_raw(buf, want));
+			usize n = fifo.push(Span<const u8>(buf).first(want));
 			ordered &=
 				n == (want < 16 - (next_in - next_out) ? want
 								       : 16 - (next_in - next_out));
 			next_in += static_cast<u32>(n);
 		} else {
-			usize n = fifo.pop(Span<u8>::unsafe_from_raw(buf, want));
+			usize n = fifo.pop(Span<u8>(buf).first(want));
 			ordered &= n == (want < next_in - next_out ? want : next_in - next_out);
 			for (usize i = 0; i < n; i++)
 				ordered &= buf[i] == static_cast<u8>(next_out + i);

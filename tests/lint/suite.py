@@ -9,7 +9,7 @@ from kcxx_test import sh, test, tool
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GATES = ["sparse", "coccinelle", "checkpatch", "clang-tidy", "cppcheck", "thread-safety",
-         "clang-format", "dtc", "dt-schema"]
+         "clang-format", "dtc", "dt-schema", "safety-comments"]
 
 for gate in GATES:
     @test(f"lint/{gate}")

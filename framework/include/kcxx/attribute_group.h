@@ -88,7 +88,7 @@ private:
 		auto &a = *static_cast<const Attribute<Owner> *>(ctx);
 		SysfsOutput out(buf);
 		auto r = (static_cast<Owner *>(owner)->*a.show)(out);
-		return r.is_error() ? r.error().to_errno() : static_cast<long>(out.len());
+		return to_c_return(r, static_cast<long>(out.len()));
 	}
 
 	static long store(void *owner, const void *ctx, const char *buf, unsigned long len)
@@ -97,7 +97,7 @@ private:
 		auto &a = *static_cast<const Attribute<Owner> *>(ctx);
 		SysfsInput in(buf, len);
 		auto r = (static_cast<Owner *>(owner)->*a.store)(in);
-		return r.is_error() ? r.error().to_errno() : static_cast<long>(len);
+		return to_c_return(r, static_cast<long>(len));
 	}
 
 	static inline constinit Atomic<u32> ready_{ 0 };

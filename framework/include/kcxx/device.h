@@ -26,7 +26,7 @@ public:
 	 * # Safety
 	 * `raw` must stay valid for as long as the Device is used.
 	 */
-	explicit Device(struct device *raw) : raw_(raw) {}
+	static Device unsafe_from_raw(struct device *raw) { return Device(raw); }
 
 	/// The name the device has in sysfs (e.g. "9030000.pl061").
 	const char *name() const { return kcxx_dev_name(raw_); }
@@ -36,8 +36,33 @@ public:
 
 	struct device *raw() const { return raw_; }
 
+protected:
+	explicit Device(struct device *raw) : raw_(raw) {}
+
 private:
 	struct device *raw_;
+};
+
+/**
+ * A device a driver is bound to: what probe() gets, in PlatformDevice::dev(),
+ * and what resources that exist only while a driver is bound require (DMA
+ * memory and mappings, DMA masks, channels, devm resources). An unbound
+ * Device does not convert to one.
+ *
+ * Only the probe adapter (PlatformDevice) and a held DmaChannel (its
+ * provider's device) make one. Keep copies only in the driver's state, which
+ * the framework drops before the binding ends.
+ *
+ * # Invariants
+ * raw() is bound to a driver for as long as the object that made this (the
+ * probe's PlatformDevice, the driver state it built, a DmaChannel) lives.
+ */
+class BoundDevice : public Device {
+private:
+	friend class PlatformDevice;
+	friend class DmaChannel;
+
+	explicit BoundDevice(struct device *raw) : Device(raw) {}
 };
 
 namespace detail {

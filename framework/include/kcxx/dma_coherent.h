@@ -43,7 +43,7 @@ namespace detail {
  */
 class CoherentAlloc {
 public:
-	static Result<CoherentAlloc> try_new(Device &dev, usize bytes, Gfp flags)
+	static Result<CoherentAlloc> try_new(BoundDevice &dev, usize bytes, Gfp flags)
 	{
 		unsigned long long handle = 0;
 		// SAFETY: dev is live and bound (the DmaCoherent invariant's
@@ -124,7 +124,7 @@ template <typename T> class DmaCoherent {
 public:
 	/// Allocates zeroed coherent memory for `dev` and constructs T from `args`.
 	template <typename... Args>
-	static Result<DmaCoherent> try_new(Device &dev, Gfp flags, Args &&...args)
+	static Result<DmaCoherent> try_new(BoundDevice &dev, Gfp flags, Args &&...args)
 	{
 		detail::check_dma_coherent_type<T>();
 		auto mem = TRY(detail::CoherentAlloc::try_new(dev, sizeof(T), flags));
@@ -164,7 +164,7 @@ template <typename T> class DmaCoherent<T[]> {
 public:
 	/// Allocates `count` zeroed, value-initialised T. EINVAL for 0, ENOMEM
 	/// when the size overflows or the memory is not there.
-	static Result<DmaCoherent> try_new(Device &dev, usize count, Gfp flags)
+	static Result<DmaCoherent> try_new(BoundDevice &dev, usize count, Gfp flags)
 	{
 		usize bytes;
 

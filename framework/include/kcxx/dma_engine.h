@@ -78,7 +78,7 @@ public:
 	 * DMA controller or the names do not match; EOPNOTSUPP when its
 	 * controller cannot terminate transfers.
 	 */
-	static Result<DmaChannel> request(const Device &client, const char *name)
+	static Result<DmaChannel> request(const BoundDevice &client, const char *name)
 	{
 		// SAFETY: client is live; an ERR_PTR or a channel we now own.
 		struct dma_chan *raw = TRY(from_err_ptr(kcxx_dma_request_chan(client.raw(), name)));
@@ -111,10 +111,11 @@ public:
 	/// The DMA controller's device: map every buffer handed to this
 	/// channel for it (DmaCoherent, DmaMapping, SgMapping, UserSgMapping).
 	/// Valid while the channel is held.
-	Device device() const
+	BoundDevice device() const
 	{
-		// SAFETY: the provider's device outlives its requested channels.
-		return Device(kcxx_dma_chan_dev(raw_));
+		// INVARIANT: a dmaengine provider stays bound while its channels are
+		// held (dma_async_device_unregister() requires them released).
+		return BoundDevice(kcxx_dma_chan_dev(raw_));
 	}
 
 	/// The channel's name, e.g. "dma0chan2".

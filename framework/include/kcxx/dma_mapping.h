@@ -78,7 +78,7 @@ public:
 
 	/// Maps `buffer` for `dev`; ENOMEM when the mapping fails (the buffer is
 	/// freed then). The CPU's writes to it so far are visible to the device.
-	static Result<DmaMapping> map(Device &dev, Box<T> buffer)
+	static Result<DmaMapping> map(BoundDevice &dev, Box<T> buffer)
 	{
 		// SAFETY: buffer is kmalloc memory of sizeof(T) bytes (Box invariant),
 		// which dma_map_single() accepts; dev is live and bound.

@@ -21,7 +21,7 @@ namespace kcxx {
  * EINVAL when `bits` is not in 1..64; EIO when the platform cannot honour the
  * mask (memory the device could not reach), and the masks stay as they were.
  */
-inline Result<void> set_dma_mask(Device &dev, unsigned int bits)
+inline Result<void> set_dma_mask(BoundDevice &dev, unsigned int bits)
 {
 	if (bits == 0 || bits > 64)
 		return code::EINVAL;
@@ -31,13 +31,13 @@ inline Result<void> set_dma_mask(Device &dev, unsigned int bits)
 }
 
 /// The device's streaming DMA mask, e.g. 0xffffffff for 32 bits.
-inline u64 dma_mask(Device &dev)
+inline u64 dma_mask(BoundDevice &dev)
 {
 	return kcxx_dma_get_mask(dev.raw());
 }
 
 /// The device's coherent DMA mask (for DmaCoherent and DmaPool memory).
-inline u64 coherent_dma_mask(Device &dev)
+inline u64 coherent_dma_mask(BoundDevice &dev)
 {
 	return kcxx_dma_get_coherent_mask(dev.raw());
 }

@@ -128,7 +128,7 @@ public:
 	 * if `boundary` is not 0, never cross a multiple of it (a power of two,
 	 * at least sizeof(T)). EINVAL when those do not hold.
 	 */
-	static Result<DmaPool> try_new(Device &dev, const char *name, usize align = alignof(T),
+	static Result<DmaPool> try_new(BoundDevice &dev, const char *name, usize align = alignof(T),
 				       usize boundary = 0)
 	{
 		if (!is_power_of_2(align) || align < alignof(T))

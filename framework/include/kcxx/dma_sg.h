@@ -223,7 +223,7 @@ public:
 	/// Maps `buffers` (at least one) for `dev`, one table entry each.
 	/// EINVAL when empty; ENOMEM, EIO... as dma_map_sgtable() fails (the
 	/// buffers are freed then).
-	static Result<SgMapping> map(Device &dev, Vec<Box<T>> buffers, Gfp flags = gfp::KERNEL)
+	static Result<SgMapping> map(BoundDevice &dev, Vec<Box<T>> buffers, Gfp flags = gfp::KERNEL)
 	{
 		if (buffers.empty() || buffers.size() > 0xffffffffu)
 			return code::EINVAL;
@@ -257,7 +257,7 @@ public:
 	Segments segments() const
 	{
 		if (!mapped_)
-			return DmaSegments::unsafe_from_raw(nullptr, 0);
+			return DmaSegments::unsafe_from_raw(nullptr, 0); // SAFETY: empty
 		// SAFETY: by the invariant, the table is mapped while this lives.
 		return DmaSegments::unsafe_from_raw(kcxx_sg_table_sgl(table_.raw()),
 						    kcxx_sg_table_nents(table_.raw()));
@@ -446,7 +446,7 @@ private:
 template <DmaDirection Dir> class UserSgMapping {
 public:
 	/// Pins [addr, addr + len) (writable unless Dir is ToDevice) and maps it.
-	static Result<UserSgMapping> pin_and_map(Device &dev, uintptr addr, usize len,
+	static Result<UserSgMapping> pin_and_map(BoundDevice &dev, uintptr addr, usize len,
 						 Gfp flags = gfp::KERNEL)
 	{
 		return map(dev, TRY(PinnedUserPages::pin(addr, len, Dir != DmaDirection::ToDevice)), flags);
@@ -454,7 +454,7 @@ public:
 
 	/// Maps `pages` for `dev`; EINVAL when Dir lets the device write pages
 	/// pinned read-only. On failure the pages are unpinned.
-	static Result<UserSgMapping> map(Device &dev, PinnedUserPages pages, Gfp flags = gfp::KERNEL)
+	static Result<UserSgMapping> map(BoundDevice &dev, PinnedUserPages pages, Gfp flags = gfp::KERNEL)
 	{
 		if (Dir != DmaDirection::ToDevice && !pages.writable())
 			return code::EINVAL;
@@ -490,7 +490,7 @@ public:
 	DmaSegments segments() const
 	{
 		if (!mapped_)
-			return DmaSegments::unsafe_from_raw(nullptr, 0);
+			return DmaSegments::unsafe_from_raw(nullptr, 0); // SAFETY: empty
 		// SAFETY: by the invariant, the table is mapped while this lives.
 		return DmaSegments::unsafe_from_raw(kcxx_sg_table_sgl(table_.raw()),
 						    kcxx_sg_table_nents(table_.raw()));

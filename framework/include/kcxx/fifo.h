@@ -67,7 +67,11 @@ public:
 	}
 
 	/// Producer: queues one item; false when full.
-	bool push(const T &item) { return push(Span<const T>::unsafe_from_raw(&item, 1)) == 1; }
+	bool push(const T &item)
+	{
+		// SAFETY: one T at &item, borrowed for this call only.
+		return push(Span<const T>::unsafe_from_raw(&item, 1)) == 1;
+	}
 
 	/// Consumer: takes up to `out.size()` items; returns how many.
 	usize pop(Span<T> out)
@@ -141,6 +145,8 @@ private:
 	static usize min(usize a, usize b) { return a < b ? a : b; }
 	static Span<u8> bytes_of(T *p, usize n)
 	{
+		// SAFETY: callers pass n T of the ring's storage at p, which lives
+		// as long as the Fifo; T is trivially copyable (static_assert above).
 		return Span<u8>::unsafe_from_raw(reinterpret_cast<u8 *>(p), n * sizeof(T));
 	}
 

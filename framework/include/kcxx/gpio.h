@@ -27,7 +27,7 @@ public:
 	 * -EPROBE_DEFER (silently: the kernel retries) when its controller is not
 	 * ready; other failures are reported naming the node and property.
 	 */
-	static Result<GpioDesc> get(const Device &dev, FwNode node, const char *label)
+	static Result<GpioDesc> get(const BoundDevice &dev, FwNode node, const char *label)
 	{
 		auto desc = from_err_ptr(kcxx_devm_fwnode_gpiod_get(dev.raw(), node.raw(), label));
 

@@ -10,7 +10,7 @@
  *
  *	// A register block (kcxx/register.h), accessed by register and field:
  *	struct Pl061 : RegisterMap<0x1000> { ... };
- *	IoMem<Pl061{}> gpio = TRY(IoMem<Pl061{}>::from_raw(base, size));
+ *	IoMem<Pl061{}> gpio = TRY(IoMem<Pl061{}>::unsafe_from_raw(base, size));
  *	gpio.modify(Pl061::Dir::Pin<5>::set());
  *
  * The accessors are inline asm per architecture (kcxx/detail/io_arm64.h,
@@ -20,7 +20,7 @@
 #ifndef KCXX_IO_MEM_H
 #define KCXX_IO_MEM_H
 
-#include <kcxx/register.h>
+#include <kcxx/register_access.h>
 #include <kcxx/result.h>
 #include <kcxx/types.h>
 
@@ -44,7 +44,7 @@ template <auto Layout> class IoMem;
  * or store the compiler may split, merge, repeat or drop.
  *
  * # Invariants
- * None of its own: an IoAddr is only a number. IoMem::from_raw() is where one
+ * None of its own: an IoAddr is only a number. IoMem::unsafe_from_raw() is where one
  * is trusted to be a mapping.
  */
 class IoAddr {
@@ -70,55 +70,6 @@ private:
 	uintptr addr_ = 0;
 };
 
-namespace detail {
-
-template <typename T> inline constexpr bool is_size_type_v = false;
-template <> inline constexpr bool is_size_type_v<int> = true;
-template <> inline constexpr bool is_size_type_v<unsigned int> = true;
-template <> inline constexpr bool is_size_type_v<long> = true;
-template <> inline constexpr bool is_size_type_v<unsigned long> = true;
-template <> inline constexpr bool is_size_type_v<long long> = true;
-template <> inline constexpr bool is_size_type_v<unsigned long long> = true;
-
-template <typename R, usize Size> struct RegisterFits {
-	static_assert(R::offset <= Size && sizeof(typename R::value_type) <= Size - R::offset,
-		      "kcxx::IoMem: a register of this RegisterMap lies outside the map's size");
-	static constexpr bool value = true;
-};
-
-template <usize Size, typename List> struct RegistersFit {
-	static_assert(sizeof(List) == 0,
-		      "kcxx::IoMem: a RegisterMap must say `using registers = RegisterList<...>;`");
-};
-template <usize Size, typename... Rs> struct RegistersFit<Size, RegisterList<Rs...>> {
-	static constexpr bool value = (RegisterFits<Rs, Size>::value && ... && true);
-};
-
-/// What IoMem's template argument says: a size in bytes, or a register map.
-template <auto Layout, typename L = decltype(Layout)> struct IoLayout {
-	static_assert(is_size_type_v<L>,
-		      "kcxx::IoMem<Layout>: Layout is a size in bytes (IoMem<0x1000>) or a "
-		      "RegisterMap object (IoMem<MyRegs{}>)");
-	static_assert(static_cast<usize>(Layout) > 0, "kcxx::IoMem: the size must not be 0");
-
-	static constexpr bool is_map = false;
-	static constexpr usize size = static_cast<usize>(Layout);
-	template <typename R> static constexpr bool has = true;
-};
-
-template <auto Layout, register_map_type L> struct IoLayout<Layout, L> {
-	static_assert(requires { typename L::registers; },
-		      "kcxx::IoMem: a RegisterMap must say `using registers = RegisterList<...>;`");
-	static_assert(RegistersFit<L::size, typename L::registers>::value);
-
-	static constexpr bool is_map = true;
-	static constexpr usize size = L::size;
-	template <typename R>
-	static constexpr bool has = L::registers::template contains<R>;
-};
-
-} // namespace detail
-
 /**
  * A mapped block of device registers: `Layout` is its size in bytes
  * (`IoMem<0x1000>`) or a RegisterMap object (`IoMem<Pl061{}>`, see
@@ -131,7 +82,7 @@ template <auto Layout, register_map_type L> struct IoLayout<Layout, L> {
  * block or not a multiple of the width does not compile; try_readX(offset)
  * and try_writeX() check at run time and return EINVAL.
  *
- * An IoMem does not own its mapping: whoever called from_raw() does (for a
+ * An IoMem does not own its mapping: whoever called unsafe_from_raw() does (for a
  * platform device, devm). It cannot be copied, so one owner, normally the
  * driver's state, holds it; it can be moved.
  *
@@ -139,7 +90,7 @@ template <auto Layout, register_map_type L> struct IoLayout<Layout, L> {
  * base_ is the start of an I/O memory mapping of at least `size` bytes that
  * stays mapped for as long as this IoMem, or one moved from it, is used.
  */
-template <auto Layout> class IoMem {
+template <auto Layout> class IoMem : public RegisterAccess<IoMem<Layout>, Layout> {
 	using layout = detail::IoLayout<Layout>;
 
 public:
@@ -156,7 +107,7 @@ public:
 	 * that stay mapped for as long as the returned IoMem, or one moved from
 	 * it, is used.
 	 */
-	static Result<IoMem> from_raw(IoAddr base, usize mapped_size)
+	static Result<IoMem> unsafe_from_raw(IoAddr base, usize mapped_size)
 	{
 		if (base.is_null() || mapped_size < size)
 			return code::EINVAL;
@@ -217,87 +168,11 @@ public:
 	Result<void> try_write32_relaxed(u32 v, usize offset) const { return try_store<u32, false>(v, offset); }
 	Result<void> try_write64_relaxed(u64 v, usize offset) const { return try_store<u64, false>(v, offset); }
 
-	// --- by register and field (kcxx/register.h) ---------------------------
-
-	/// The whole register, read once.
-	template <register_type R> [[gnu::always_inline]] RegValue<R> read() const
-	{
-		return RegValue<R>(get<R, true>());
-	}
-	template <register_type R> [[gnu::always_inline]] RegValue<R> read_relaxed() const
-	{
-		return RegValue<R>(get<R, false>());
-	}
-
-	/// One field, from one read of its register.
-	template <field_type F> [[gnu::always_inline]] typename F::value_type read() const
-	{
-		return F::get(get<typename F::register_type, true>());
-	}
-	template <field_type F> [[gnu::always_inline]] typename F::value_type read_relaxed() const
-	{
-		return F::get(get<typename F::register_type, false>());
-	}
-
-	/// Whether every bit of field F is set, from one read of its register.
-	template <field_type F> [[gnu::always_inline]] bool is_set() const
-	{
-		return read<typename F::register_type>().template is_set<F>();
-	}
-
-	/// Writes a raw value: `io.write<Ctrl>(0)`.
-	template <register_type R> [[gnu::always_inline]] void write(typename R::value_type raw) const
-	{
-		set<R, true>(raw);
-	}
-	template <register_type R>
-	[[gnu::always_inline]] void write_relaxed(typename R::value_type raw) const
-	{
-		set<R, false>(raw);
-	}
-
-	/// Writes a value read (and perhaps changed with RegValue::with()) earlier.
-	template <register_type R> [[gnu::always_inline]] void write(RegValue<R> v) const
-	{
-		set<R, true>(v.raw());
-	}
-	template <register_type R> [[gnu::always_inline]] void write_relaxed(RegValue<R> v) const
-	{
-		set<R, false>(v.raw());
-	}
-
-	/// Writes the given fields; every other bit of the register becomes 0.
-	template <register_type R> [[gnu::always_inline]] void write(FieldValue<R> fv) const
-	{
-		set<R, true>(fv.value());
-	}
-	template <register_type R> [[gnu::always_inline]] void write_relaxed(FieldValue<R> fv) const
-	{
-		set<R, false>(fv.value());
-	}
-
-	/**
-	 * Read-modify-write: the given fields change, the rest of the register
-	 * is written back as read. Not atomic: callers serialise it against other
-	 * writers of the register (a lock, or the device's single owner).
-	 */
-	template <register_type R> [[gnu::always_inline]] void modify(FieldValue<R> fv) const
-	{
-		static_assert(R::readable && R::writable,
-			      "kcxx::IoMem: modify() reads and writes the register: it must be "
-			      "ReadWrite");
-		set<R, true>(fv.apply(get<R, true>()));
-	}
-	template <register_type R> [[gnu::always_inline]] void modify_relaxed(FieldValue<R> fv) const
-	{
-		static_assert(R::readable && R::writable,
-			      "kcxx::IoMem: modify() reads and writes the register: it must be "
-			      "ReadWrite");
-		set<R, false>(fv.apply(get<R, false>()));
-	}
+	// --- by register, field and register array: RegisterAccess ----------
+	// (kcxx/register_access.h): read<R>(), write(), modify(), ...
 
 private:
-	// INVARIANT: only from_raw() calls this, after checking the size.
+	// INVARIANT: only unsafe_from_raw() calls this, after checking the size.
 	explicit IoMem(IoAddr base) : base_(base) {}
 
 	static constexpr bool in_bounds(usize offset, usize width)
@@ -313,13 +188,6 @@ private:
 		static_assert(Offset % sizeof(T) == 0,
 			      "kcxx::IoMem: misaligned offset: it must be a multiple of the "
 			      "access width");
-	}
-
-	template <typename R> static constexpr void check_register()
-	{
-		static_assert(layout::template has<R>,
-			      "kcxx::IoMem: this register is not in the IoMem's RegisterMap");
-		check_offset<typename R::value_type, R::offset>();
 	}
 
 	template <typename T, usize Offset, bool Ordered> [[gnu::always_inline]] T load() const
@@ -368,21 +236,29 @@ private:
 		return {};
 	}
 
-	template <typename R, bool Ordered> [[gnu::always_inline]] typename R::value_type get() const
+	friend class RegisterAccess<IoMem, Layout>;
+
+	// RegisterAccess's backend. Precondition: offset + sizeof(T) <= size,
+	// offset % sizeof(T) == 0 (RegisterAccess checks both when it compiles).
+	template <typename T, bool Ordered>
+	[[gnu::always_inline]] T load_at(usize offset) const
 	{
-		static_assert(R::readable,
-			      "kcxx::IoMem: this register is write-only: it cannot be read");
-		check_register<R>();
-		return load<typename R::value_type, R::offset, Ordered>();
+		// SAFETY: the offset is inside the mapping and aligned (the
+		// precondition), which is mapped by the type invariant.
+		if constexpr (Ordered)
+			return detail::io::read<T>(base_.addr_ + offset);
+		else
+			return detail::io::read_relaxed<T>(base_.addr_ + offset);
 	}
 
-	template <typename R, bool Ordered>
-	[[gnu::always_inline]] void set(typename R::value_type raw) const
+	template <typename T, bool Ordered>
+	[[gnu::always_inline]] void store_at(T v, usize offset) const
 	{
-		static_assert(R::writable,
-			      "kcxx::IoMem: this register is read-only: it cannot be written");
-		check_register<R>();
-		store<typename R::value_type, R::offset, Ordered>(raw);
+		// SAFETY: as in load_at().
+		if constexpr (Ordered)
+			detail::io::write<T>(v, base_.addr_ + offset);
+		else
+			detail::io::write_relaxed<T>(v, base_.addr_ + offset);
 	}
 
 	IoAddr base_;

@@ -88,7 +88,7 @@ private:
 	{
 		auto r = static_cast<Led *>(ctx)->impl_.set_brightness(brightness);
 
-		return r.is_error() ? r.error().to_errno() : 0;
+		return to_c_return(r);
 	}
 
 	Opaque<KCXX_SIZEOF_LED, KCXX_ALIGNOF_LED> raw_{};

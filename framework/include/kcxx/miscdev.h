@@ -345,7 +345,7 @@ private:
 		// takes: the device is not revoked while this runs.
 		if (!enter(c))
 			return code::ENODEV.to_errno();
-		Result<long> r = [&]() -> Result<long> {
+		Result<void> r = [&]() -> Result<void> {
 			auto open = TRY(Box<Open>::try_new(gfp::KERNEL, dev->core_.clone()));
 			open->file = TRY(c.owner->open());
 			Open *o = move(open).into_raw();
@@ -355,10 +355,10 @@ private:
 				g->first->prev = o;
 			g->first = o;
 			*state = o;
-			return 0;
+			return {};
 		}();
 		leave(c);
-		return r.is_error() ? r.error().to_errno() : 0;
+		return to_c_return(r);
 	}
 
 	static void do_release(void *state)
@@ -385,10 +385,6 @@ private:
 		}
 	}
 
-	static long ret(Result<usize> r)
-	{
-		return r.is_error() ? r.error().to_errno() : static_cast<long>(r.value());
-	}
 
 	/// Runs `op` on the owner inside the gate; -ENODEV once revoked.
 	template <typename Op> static long call(void *state, Op op)
@@ -411,7 +407,7 @@ private:
 				s64 p = *pos;
 				auto r = owner.read(file, FileFlags{ flags }, slice, p);
 				*pos = p;
-				return ret(move(r));
+				return to_c_return(r);
 			});
 		}
 		return code::EINVAL.to_errno();
@@ -426,7 +422,7 @@ private:
 				s64 p = *pos;
 				auto r = owner.write(file, FileFlags{ flags }, slice, p);
 				*pos = p;
-				return ret(move(r));
+				return to_c_return(r);
 			});
 		}
 		return code::EINVAL.to_errno();
@@ -437,7 +433,7 @@ private:
 		if constexpr (has_ioctl) {
 			return call(state, [&](D &owner, File &file) {
 				auto r = owner.ioctl(file, FileFlags{ flags }, cmd, arg);
-				return r.is_error() ? r.error().to_errno() : r.value();
+				return to_c_return(r);
 			});
 		}
 		return code::ENOTTY.to_errno();
@@ -469,7 +465,7 @@ private:
 			return static_cast<int>(call(state, [&](D &owner, File &f) {
 				FasyncRequest req{ fd, file, on != 0 };
 				auto r = owner.fasync(f, req);
-				return r.is_error() ? static_cast<long>(r.error().to_errno()) : 0L;
+				return static_cast<long>(to_c_return(r));
 			}));
 		}
 		return code::EINVAL.to_errno();
@@ -481,7 +477,7 @@ private:
 			return static_cast<int>(call(state, [&](D &owner, File &f) {
 				Vma view(vma, open_of(state).core->mappings);
 				auto r = owner.mmap(f, view);
-				return r.is_error() ? static_cast<long>(r.error().to_errno()) : 0L;
+				return static_cast<long>(to_c_return(r));
 			}));
 		}
 		return code::ENODEV.to_errno();

@@ -38,6 +38,10 @@ extern "C" struct module __this_module;
 
 namespace kcxx {
 
+namespace detail {
+template <typename D> struct PlatformAdapter;
+} // namespace detail
+
 /**
  * A platform device being probed or bound to a kcxx driver.
  *
@@ -46,13 +50,7 @@ namespace kcxx {
  */
 class PlatformDevice {
 public:
-	/// # Safety: `raw` is the device the platform bus handed to probe/remove.
-	explicit PlatformDevice(struct platform_device *raw)
-		: raw_(raw), dev_(kcxx_platform_device_dev(raw))
-	{
-	}
-
-	Device &dev() { return dev_; }
+	BoundDevice &dev() { return dev_; }
 	FwNode fwnode() const { return dev_.fwnode(); }
 
 	/**
@@ -72,7 +70,7 @@ public:
 		void *base = mapped.value();
 		// SAFETY: devm keeps the mapping until the device unbinds, after
 		// the driver state (which owns the IoMem) is destroyed.
-		auto io = IoMem<Layout>::from_raw(IoAddr::from_bridge(base), size);
+		auto io = IoMem<Layout>::unsafe_from_raw(IoAddr::from_bridge(base), size);
 		if (io.is_error())
 			return dev_err_probe(dev_, io.error(),
 					     "reg[%u] is %llu bytes, the register layout needs %lu\n",
@@ -112,8 +110,17 @@ public:
 	struct platform_device *raw() const { return raw_; }
 
 private:
+	template <typename> friend struct detail::PlatformAdapter;
+
+	// INVARIANT: only the probe adapter makes one, from the device the
+	// platform bus is binding to the driver.
+	explicit PlatformDevice(struct platform_device *raw)
+		: raw_(raw), dev_(kcxx_platform_device_dev(raw))
+	{
+	}
+
 	struct platform_device *raw_;
-	Device dev_;
+	BoundDevice dev_;
 };
 
 /// One entry of a driver's match table: a compatible and its typed data.

@@ -33,6 +33,7 @@
 #ifndef KCXX_REGISTER_H
 #define KCXX_REGISTER_H
 
+#include <kcxx/result.h>
 #include <kcxx/types.h>
 
 namespace kcxx {
@@ -49,6 +50,8 @@ struct RegisterTag {};
 struct FieldTag {};
 struct RegisterMapTag {};
 struct AccessTag {};
+struct RegisterArrayTag {};
+struct FieldArrayTag {};
 
 template <typename V, typename Raw> struct FieldValueType {
 	using type = V;
@@ -131,6 +134,7 @@ public:
 
 private:
 	template <typename, unsigned, unsigned, typename> friend struct Field;
+	template <typename, typename> friend class FieldRef;
 
 	constexpr FieldValue(value_type mask, value_type value)
 		: mask_(mask), value_(static_cast<value_type>(value & mask))
@@ -192,6 +196,107 @@ struct Field : detail::FieldTag {
 template <typename F> concept field_type = __is_base_of(detail::FieldTag, F);
 
 /**
+ * One field of register `R` chosen at run time, read as a `V`: an element of a
+ * FieldArray, made by its at() or try_at() only.
+ *
+ * # Invariants
+ * The field lies inside the register: shift_ + width_ <= the register's width
+ * in bits, 1 <= width_. FieldArray checks the index before making one.
+ */
+template <typename R, typename V> class FieldRef {
+public:
+	using raw_type = typename R::value_type;
+	using value_type = V;
+
+	constexpr raw_type mask() const
+	{
+		u64 low = width_ == 64 ? ~u64{0} : (u64{1} << width_) - 1;
+
+		return static_cast<raw_type>(low << shift_);
+	}
+
+	/// The field set to `v`, as Field::val().
+	constexpr FieldValue<R> val(value_type v) const
+	{
+		return FieldValue<R>(mask(), static_cast<raw_type>(static_cast<raw_type>(v) << shift_));
+	}
+	constexpr FieldValue<R> set() const { return FieldValue<R>(mask(), mask()); }
+	constexpr FieldValue<R> clear() const { return FieldValue<R>(mask(), 0); }
+
+	/// The field's value in a raw register value.
+	constexpr value_type get(raw_type raw) const
+	{
+		return static_cast<value_type>((raw & mask()) >> shift_);
+	}
+
+private:
+	template <typename, unsigned, unsigned, typename, unsigned> friend struct FieldArray;
+
+	constexpr FieldRef(unsigned shift, unsigned width) : shift_(shift), width_(width) {}
+
+	unsigned shift_;
+	unsigned width_;
+};
+
+namespace detail {
+
+template <unsigned I, unsigned Count, unsigned Stride> consteval unsigned element_shift()
+{
+	static_assert(I < Count, "kcxx::FieldArray: index out of range");
+	return I * Stride;
+}
+
+} // namespace detail
+
+/**
+ * `Count` fields of `Width` bits in register `R`, element i at bit i * Stride:
+ * a bit per pin in a data register, 3 bits per pin in a function select.
+ * Each is read as a `V` (an enum class names the values a data sheet gives).
+ *
+ *	struct Con : Register<u32, 0x00> {
+ *		enum class Mode : u32 { Input = 0, Output = 1 };
+ *		using Pin = FieldArray<Con, 4, 8, Mode>;
+ *	};
+ *	io.modify(Con::Pin::At<3>::val(Con::Mode::Output));	 // index checked when compiled
+ *	io.modify(TRY(Con::Pin::try_at(pin)).val(Con::Mode::Output)); // EINVAL past 7
+ *
+ * Stride can exceed Width: the bits between fields are reserved, and a
+ * read-modify-write keeps whatever they hold.
+ *
+ * # Invariants
+ * Every element lies inside the register (checked where the array is used,
+ * when R is complete).
+ */
+template <typename R, unsigned Width, unsigned Count, typename V = void, unsigned Stride = Width>
+struct FieldArray : detail::FieldArrayTag {
+	using register_type = R;
+	using raw_type = typename R::value_type;
+	using value_type = typename detail::FieldValueType<V, raw_type>::type;
+
+	static_assert(kcxx::register_type<R>, "kcxx::FieldArray: R must be a Register");
+	static_assert(Width >= 1 && Count >= 1, "kcxx::FieldArray: at least one field of one bit");
+	static_assert(Stride >= Width, "kcxx::FieldArray: fields must not overlap");
+	static_assert((Count - 1) * Stride + Width <= 8 * sizeof(raw_type),
+		      "kcxx::FieldArray: the fields do not fit in their register");
+
+	static constexpr usize count = Count;
+
+	/// Element I, as a Field type; I >= Count does not compile.
+	template <unsigned I> using At = Field<R, detail::element_shift<I, Count, Stride>(), Width, V>;
+
+	/// Element `i`, checked at run time: EINVAL past the last.
+	static Result<FieldRef<R, value_type>> try_at(usize i)
+	{
+		if (i >= Count)
+			return code::EINVAL;
+		// INVARIANT: i < Count, and every element fits (static_assert above).
+		return FieldRef<R, value_type>(static_cast<unsigned>(i) * Stride, Width);
+	}
+};
+
+template <typename F> concept field_array_type = __is_base_of(detail::FieldArrayTag, F);
+
+/**
  * A register's value, read once: a local copy whose fields can be examined
  * without touching the device again (tock's LocalRegisterCopy).
  *
@@ -222,6 +327,9 @@ public:
 		return (raw_ & F::mask()) == F::mask();
 	}
 
+	/// Field `f` (an element of one of R's FieldArrays) of this value.
+	template <typename V> constexpr V get(FieldRef<R, V> f) const { return f.get(raw_); }
+
 	/// Whether the fields covered by `fv` hold exactly its values.
 	constexpr bool matches_all(FieldValue<R> fv) const
 	{
@@ -235,8 +343,126 @@ private:
 	value_type raw_;
 };
 
-/// The registers of a RegisterMap, for IoMem to check at compile time.
-template <register_type... Rs> struct RegisterList {
+template <typename A> concept register_array_type = __is_base_of(detail::RegisterArrayTag, A);
+
+/// A register of an array, chosen at run time: made by RegisterArray only,
+/// so holding one proves its index is in range.
+///
+/// # Invariants
+/// index_ < A::count.
+template <typename A> class ElementRef {
+public:
+	constexpr usize index() const { return index_; }
+	/// Byte offset in the register block.
+	constexpr usize offset() const { return A::offset + index_ * A::stride; }
+
+private:
+	friend A;
+
+	constexpr explicit ElementRef(usize index) : index_(index) {}
+
+	usize index_;
+};
+
+/**
+ * `Count` registers like `R`, the first at R's offset, each `Stride` bytes
+ * after the previous: GPFSEL0..5, Pn_CFG0..3, a PL061's 256 data aliases.
+ * The fields of R apply to every element.
+ *
+ *	struct Fsel : Register<u32, 0x00> { ... };
+ *	using Fsels = RegisterArray<Fsel, 6>;
+ *	io.read(Fsels::at<2>());		 // index checked when compiled
+ *	io.modify(TRY(Fsels::try_at(n)), ...);	 // EINVAL past the last
+ *
+ * List the array, not R, in the map's RegisterList: IoMem checks that its
+ * last element fits.
+ *
+ * # Invariants
+ * Stride is a non-zero multiple of the register's width, so every element is
+ * naturally aligned when the first is.
+ */
+template <typename R, usize Count, usize Stride = sizeof(typename R::value_type)>
+struct RegisterArray : detail::RegisterArrayTag {
+	static_assert(kcxx::register_type<R>, "kcxx::RegisterArray: R must be a Register");
+	static_assert(Count >= 1, "kcxx::RegisterArray: an array has at least one register");
+	static_assert(Stride >= sizeof(typename R::value_type) &&
+			      Stride % sizeof(typename R::value_type) == 0,
+		      "kcxx::RegisterArray: the stride must be a multiple of the register's width");
+
+	using element_type = R;
+	using value_type = typename R::value_type;
+	static constexpr usize offset = R::offset;
+	static constexpr usize count = Count;
+	static constexpr usize stride = Stride;
+	/// Bytes from the first element's start to the end of the last.
+	static constexpr usize extent = (Count - 1) * Stride + sizeof(value_type);
+
+	/// Element I; I >= Count does not compile.
+	template <usize I> static constexpr ElementRef<RegisterArray> at()
+	{
+		static_assert(I < Count, "kcxx::RegisterArray: index out of range");
+		return ElementRef<RegisterArray>(I);
+	}
+
+	/// Element `i`, checked at run time: EINVAL past the last.
+	static Result<ElementRef<RegisterArray>> try_at(usize i)
+	{
+		if (i >= Count)
+			return code::EINVAL;
+		// INVARIANT: i < Count, checked just above.
+		return ElementRef<RegisterArray>(i);
+	}
+};
+
+/// Field values for one element of array A: what IoMem::write() and modify()
+/// take for a FieldAt.
+template <register_array_type A> struct ElementValue {
+	ElementRef<A> reg;
+	FieldValue<typename A::element_type> fields;
+};
+
+/// One field of one register of an array, both chosen at run time.
+template <register_array_type A, typename V> struct FieldAt {
+	using value_type = V;
+
+	ElementRef<A> reg;
+	FieldRef<typename A::element_type, V> field;
+
+	constexpr ElementValue<A> val(V v) const { return { reg, field.val(v) }; }
+	constexpr ElementValue<A> set() const { return { reg, field.set() }; }
+	constexpr ElementValue<A> clear() const { return { reg, field.clear() }; }
+};
+
+/**
+ * A FieldArray repeated over a RegisterArray and numbered straight through:
+ * element i is field i % FA::count of register i / FA::count. That is how a
+ * data sheet numbers pins across GPFSEL0..5 (10 per register) or GPSET0..1
+ * (32 per register), so a driver indexes by pin and shifts nothing.
+ *
+ *	using Functions = ArrayField<Fsels, Fsel::Pin>;
+ *	io.modify(TRY(Functions::try_at(pin)).val(Fsel::Function::Output));
+ */
+template <register_array_type A, field_array_type FA> struct ArrayField {
+	static_assert(__is_same(typename FA::register_type, typename A::element_type),
+		      "kcxx::ArrayField: the fields belong to another register");
+
+	using array = A;
+	using value_type = typename FA::value_type;
+	static constexpr usize count = A::count * FA::count;
+
+	/// Element `i`: EINVAL past the last.
+	static Result<FieldAt<A, value_type>> try_at(usize i)
+	{
+		return FieldAt<A, value_type>{ TRY(A::try_at(i / FA::count)),
+					       TRY(FA::try_at(i % FA::count)) };
+	}
+};
+
+/// The registers of a RegisterMap, for IoMem to check at compile time:
+/// Register and RegisterArray types.
+template <typename... Rs> struct RegisterList {
+	static_assert(((kcxx::register_type<Rs> || register_array_type<Rs>) && ... && true),
+		      "kcxx::RegisterList: list Register and RegisterArray types only");
 	template <typename R> static constexpr bool contains = (__is_same(R, Rs) || ...);
 };
 

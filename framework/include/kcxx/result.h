@@ -56,8 +56,14 @@ public:
 	bool is_ok() const { return ok_; }
 	bool is_error() const { return !ok_; }
 
-	/// The error. Only meaningful when is_error().
-	Error error() const { return ok_ ? code::EINVAL : error_; }
+	/// The error. Calling it on a success is a bug, trapped like value() on
+	/// an error: there is no error to invent.
+	Error error() const
+	{
+		if (ok_) [[unlikely]]
+			__builtin_trap();
+		return error_;
+	}
 
 	/// The value. Calling it on an error is a bug and stops the kernel thread
 	/// (an oops), like dereferencing a bad pointer would, but never silently.
@@ -103,13 +109,38 @@ public:
 
 	bool is_ok() const { return ok_; }
 	bool is_error() const { return !ok_; }
-	Error error() const { return ok_ ? code::EINVAL : error_; }
+	/// The error; trapped on a success, as in Result<T>.
+	Error error() const
+	{
+		if (ok_) [[unlikely]]
+			__builtin_trap();
+		return error_;
+	}
 	void release_value() const {}
 
 private:
 	Error error_ = code::EINVAL;
 	bool ok_ = true;
 };
+
+/**
+ * The C callback convention, at the one place kcxx hands a Result back to the
+ * kernel: 0 or a negative errno for a Result<void>; the value or a negative
+ * errno for a count (read(), write(), ioctl()); `success` or a negative errno
+ * where the count is known beside the Result (a sysfs show()'s length).
+ */
+inline int to_c_return(const Result<void> &r)
+{
+	return r.is_error() ? r.error().to_errno() : 0;
+}
+template <typename T> inline long to_c_return(const Result<T> &r)
+{
+	return r.is_error() ? r.error().to_errno() : static_cast<long>(r.value());
+}
+inline long to_c_return(const Result<void> &r, long success)
+{
+	return r.is_error() ? r.error().to_errno() : success;
+}
 
 /// A bridge's int return (0 or a negative errno) as a Result.
 inline Result<void> to_result(int ret)

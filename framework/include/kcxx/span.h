@@ -50,6 +50,15 @@ public:
 		return Span(data_ + offset, len);
 	}
 
+	/// The first `len` elements; more than size() is a bug and oopses, as
+	/// operator[] does (use subspan() where len comes from outside).
+	Span first(usize len) const
+	{
+		if (len > size_) [[unlikely]]
+			__builtin_trap();
+		return Span(data_, len);
+	}
+
 	/// The element at `i`; out of range is a bug and oopses, never overruns.
 	T &operator[](usize i) const
 	{

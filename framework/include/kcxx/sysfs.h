@@ -148,7 +148,7 @@ private:
 			auto *self = static_cast<DeviceAttr *>(ctx);
 			SysfsOutput out(buf);
 			auto r = (self->owner_.*Show)(out);
-			return r.is_error() ? r.error().to_errno() : static_cast<long>(out.len());
+			return to_c_return(r, static_cast<long>(out.len()));
 		}
 		return code::EIO.to_errno();
 	}
@@ -159,7 +159,7 @@ private:
 			auto *self = static_cast<DeviceAttr *>(ctx);
 			SysfsInput in(buf, len);
 			auto r = (self->owner_.*Store)(in);
-			return r.is_error() ? r.error().to_errno() : static_cast<long>(len);
+			return to_c_return(r, static_cast<long>(len));
 		}
 		return code::EIO.to_errno();
 	}

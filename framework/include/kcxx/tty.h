@@ -207,7 +207,12 @@ public:
 	u32 index() { return kcxx_tty_port_index(raw_); }
 
 	/// The tty class device, /sys/class/tty/<name><N>, while registered.
-	Device device() { return Device(kcxx_tty_port_device(raw_)); }
+	Device device()
+	{
+		// SAFETY: the class device lives while the port is registered, which
+		// is as long as this TtyPort.
+		return Device::unsafe_from_raw(kcxx_tty_port_device(raw_));
+	}
 
 	/// Queues received bytes; returns how many fitted. Any context; the
 	/// caller serialises everything that inserts into one port.
@@ -281,18 +286,17 @@ private:
 	}
 
 	static Impl &of(void *ctx) { return static_cast<TtyPort *>(ctx)->impl_; }
-	static int err(Result<void> r) { return r.is_error() ? r.error().to_errno() : 0; }
 
 	static int do_open(void *ctx, int count)
 	{
 		if constexpr (has_open)
-			return err(of(ctx).open(static_cast<u32>(count)));
+			return to_c_return(of(ctx).open(static_cast<u32>(count)));
 		return 0;
 	}
 	static int do_activate(void *ctx, const kcxx_termios *t)
 	{
 		if constexpr (has_activate)
-			return err(of(ctx).activate(Termios::from(*t)));
+			return to_c_return(of(ctx).activate(Termios::from(*t)));
 		return 0;
 	}
 	static void do_shutdown(void *ctx)
@@ -361,7 +365,7 @@ private:
 	{
 		if constexpr (has_ioctl) {
 			auto r = of(ctx).ioctl(cmd, arg);
-			return r.is_error() ? r.error().to_errno() : r.value();
+			return to_c_return(r);
 		}
 		return code::ENOTTY.to_errno();
 	}

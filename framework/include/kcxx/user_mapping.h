@@ -187,7 +187,7 @@ inline void MappingRegistry::revoke_all()
 class UserBuffer {
 public:
 	/// A buffer of `bytes` rounded up to whole pages, zeroed, for `dev`'s DMA.
-	static Result<UserBuffer> try_new(Device &dev, usize bytes)
+	static Result<UserBuffer> try_new(BoundDevice &dev, usize bytes)
 	{
 		if (bytes == 0)
 			return code::EINVAL;
