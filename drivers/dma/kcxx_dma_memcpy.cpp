@@ -17,6 +17,7 @@
  * the CPU copies instead and the driver says so.
  */
 #include <kcxx/atomic.h>
+#include <kcxx/attribute_group.h>
 #include <kcxx/dma.h>
 #include <kcxx/dma_engine.h>
 #include <kcxx/hrtimer.h>
@@ -302,18 +303,7 @@ private:
 	Result<void> publish()
 	{
 		name_.print("kcxx-dma%d", slot_.index());
-		TRY(test_buf_size_attr_.create(dev_, "test_buf_size", 0644));
-		TRY(iterations_attr_.create(dev_, "iterations", 0644));
-		TRY(timeout_ms_attr_.create(dev_, "timeout_ms", 0644));
-		TRY(noverify_attr_.create(dev_, "noverify", 0644));
 		TRY(run_attr_.create(dev_, "run", 0644));
-		TRY(results_attr_.create(dev_, "results", 0444));
-		TRY(bytes_attr_.create(dev_, "bytes", 0444));
-		TRY(transfers_attr_.create(dev_, "transfers", 0444));
-		TRY(errors_attr_.create(dev_, "errors", 0444));
-		TRY(timeouts_attr_.create(dev_, "timeouts", 0444));
-		TRY(engine_attr_.create(dev_, "engine", 0444));
-		TRY(inject_stall_attr_.create(dev_, "inject_stall", 0644));
 		misc_ = TRY(MiscDevice<DmaMemcpy>::try_register(name_.c_str(), *this));
 		dev_info(dev_, "/dev/%s ready", name_.c_str());
 		return {};
@@ -790,6 +780,23 @@ private:
 
 	using Self = DmaMemcpy;
 
+public:
+	/// The device's files, made with it (dev_groups), before its uevent.
+	static constexpr Attribute<DmaMemcpy> attributes[] = {
+		{ "test_buf_size", 0644, &Self::show_test_buf_size, &Self::store_test_buf_size },
+		{ "iterations", 0644, &Self::show_iterations, &Self::store_iterations },
+		{ "timeout_ms", 0644, &Self::show_timeout_ms, &Self::store_timeout_ms },
+		{ "noverify", 0644, &Self::show_noverify, &Self::store_noverify },
+		{ "results", 0444, &Self::show_results },
+		{ "bytes", 0444, &Self::show_count<&Stats::bytes> },
+		{ "transfers", 0444, &Self::show_count<&Stats::transfers> },
+		{ "errors", 0444, &Self::show_count<&Stats::errors> },
+		{ "timeouts", 0444, &Self::show_count<&Stats::timeouts> },
+		{ "engine", 0444, &Self::show_engine },
+		{ "inject_stall", 0644, &Self::show_inject_stall, &Self::store_inject_stall },
+	};
+
+private:
 	Device dev_;
 	BoundDevice engine_dev_; // what the buffers are allocated for: the channel's, or dev_
 	StopSignal stop_;	 // raised first on unbind; outlives every wait on it
@@ -803,28 +810,20 @@ private:
 	Mutex<Lane> lane_;	    // held for one copy
 	Mutex<SelfTest> test_;	    // held for one self-test
 	Mutex<Box<Report>> report_; // held only to swap or print the last report
-	DeviceAttr<Self, &Self::show_test_buf_size, &Self::store_test_buf_size> test_buf_size_attr_{
-		*this
-	};
-	DeviceAttr<Self, &Self::show_iterations, &Self::store_iterations> iterations_attr_{ *this };
-	DeviceAttr<Self, &Self::show_timeout_ms, &Self::store_timeout_ms> timeout_ms_attr_{ *this };
-	DeviceAttr<Self, &Self::show_noverify, &Self::store_noverify> noverify_attr_{ *this };
+	// Not in `attributes`: a device's groups are removed before its driver
+	// state is, and kernfs waits for a running store first, so a self-test
+	// in progress would hold unbind until it ended instead of being
+	// stopped by it (stop_). Removed in this member's destructor, after
+	// stop_ is raised.
 	DeviceAttr<Self, &Self::show_run, &Self::store_run> run_attr_{ *this };
-	DeviceAttr<Self, &Self::show_results> results_attr_{ *this };
-	DeviceAttr<Self, &Self::show_count<&Stats::bytes>> bytes_attr_{ *this };
-	DeviceAttr<Self, &Self::show_count<&Stats::transfers>> transfers_attr_{ *this };
-	DeviceAttr<Self, &Self::show_count<&Stats::errors>> errors_attr_{ *this };
-	DeviceAttr<Self, &Self::show_count<&Stats::timeouts>> timeouts_attr_{ *this };
-	DeviceAttr<Self, &Self::show_engine> engine_attr_{ *this };
-	DeviceAttr<Self, &Self::show_inject_stall, &Self::store_inject_stall> inject_stall_attr_{
-		*this
-	};
 	// Last, so removed first; made after the state it serves.
 	Option<Box<MiscDevice<DmaMemcpy>>> misc_;
 };
 
 } // namespace
 
-KCXX_MODULE_PLATFORM_DRIVER(
-	DmaMemcpy, kcxx_dma_memcpy, "kcxx-dma-memcpy", "GPL", "kcxx developers",
-	"dmaengine memcpy client: self-test and user copy device, built on kcxx");
+KCXX_MODULE_PLATFORM_DRIVER(DmaMemcpy, kcxx_dma_memcpy, .driver = "kcxx-dma-memcpy",
+			    .license = "GPL", .author = "kcxx developers",
+			    .description =
+				    "dmaengine memcpy client: self-test and user copy device, "
+				    "built on kcxx");

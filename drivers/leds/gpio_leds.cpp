@@ -66,5 +66,6 @@ private:
 
 } // namespace
 
-KCXX_MODULE_PLATFORM_DRIVER(GpioLeds, kcxx_gpio_leds, "kcxx-gpio-leds", "GPL", "kcxx developers",
-			    "LEDs on GPIO lines, built on kcxx");
+KCXX_MODULE_PLATFORM_DRIVER(GpioLeds, kcxx_gpio_leds, .driver = "kcxx-gpio-leds", .license = "GPL",
+			    .author = "kcxx developers",
+			    .description = "LEDs on GPIO lines, built on kcxx");

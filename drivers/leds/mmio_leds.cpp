@@ -116,9 +116,27 @@ KCXX_PLATFORM_DRIVER(MmioLeds<Bcm2835>, kcxx_bcm2835_leds, Bcm2835::driver_name)
 KCXX_PLATFORM_DRIVER(MmioLeds<Exynos4412>, kcxx_exynos4412_leds, Exynos4412::driver_name)
 KCXX_PLATFORM_DRIVER(MmioLeds<Sunxi>, kcxx_sunxi_leds, Sunxi::driver_name)
 
-KCXX_MODULE_PLATFORM_DRIVERS("GPL", "kcxx developers",
-			     "LEDs on GPIO bank registers (PL061, BCM2835, Exynos4412, sunxi), built on kcxx",
-			     KCXX_DRIVER_REGISTRATION(kcxx_pl061_leds),
-			     KCXX_DRIVER_REGISTRATION(kcxx_bcm2835_leds),
-			     KCXX_DRIVER_REGISTRATION(kcxx_exynos4412_leds),
-			     KCXX_DRIVER_REGISTRATION(kcxx_sunxi_leds));
+namespace {
+
+/// The module: one platform driver per bank layout, registered in this order
+/// and unregistered in the reverse one.
+struct MmioLedsModule {
+	static Result<Box<MmioLedsModule>> init()
+	{
+		auto pl061 = TRY(PlatformRegistration::try_new(kcxx_platform_kcxx_pl061_leds));
+		auto bcm2835 = TRY(PlatformRegistration::try_new(kcxx_platform_kcxx_bcm2835_leds));
+		auto exynos4412 = TRY(PlatformRegistration::try_new(kcxx_platform_kcxx_exynos4412_leds));
+		auto sunxi = TRY(PlatformRegistration::try_new(kcxx_platform_kcxx_sunxi_leds));
+		return Box<MmioLedsModule>::try_new(gfp::KERNEL, move(pl061), move(bcm2835),
+						    move(exynos4412), move(sunxi));
+	}
+
+	PlatformRegistration pl061, bcm2835, exynos4412, sunxi;
+};
+
+} // namespace
+
+KCXX_MODULE(MmioLedsModule,
+	    .license = "GPL",
+	    .author = "kcxx developers",
+	    .description = "LEDs on GPIO bank registers (PL061, BCM2835, Exynos4412, sunxi), built on kcxx");

@@ -201,5 +201,7 @@ private:
 
 } // namespace
 
-KCXX_MODULE_PLATFORM_DRIVER(Button, kcxx_gpio_button, "kcxx-gpio-button", "GPL", "kcxx developers",
-			    "A push button on a GPIO line, through its interrupt, built on kcxx");
+KCXX_MODULE_PLATFORM_DRIVER(
+	Button, kcxx_gpio_button, .driver = "kcxx-gpio-button", .license = "GPL",
+	.author = "kcxx developers",
+	.description = "A push button on a GPIO line, through its interrupt, built on kcxx");

@@ -636,43 +636,20 @@ private:
 	HrTimer<Port, &Port::tick> timer_{ *this };
 };
 
-/**
- * The module's state: the hub and the ports the module parameter asked for.
- *
- * # Invariants
- * Lives from module init to module exit (the_vserial); param_ports_ are
- * dropped before hub_ by member order.
- */
-class VSerial : Pinned {
-public:
-	explicit VSerial(Box<Hub> hub) : hub_(move(hub)) {}
-
-	Hub &hub() { return *hub_; }
-
-private:
-	Box<Hub> hub_;
-
-public:
-	Vec<Box<Port>> param_ports_;
-};
-
-/// Set by module init before the platform driver registers, cleared after it
-/// unregisters: probe always sees it.
-constinit VSerial *the_vserial = nullptr;
-
 /// A port described by a device-tree node.
 class VSerialNode : public PlatformDriver<VSerialNode> {
 public:
 	using MatchData = NoMatchData;
+	using Shared = Hub;
 	static constexpr OfMatch<MatchData> of_table[] = {
 		{ "kcxx,virtual-serial", {} },
 	};
 
-	static Result<Box<VSerialNode>> probe(PlatformDevice &pdev, const MatchData &)
+	static Result<Box<VSerialNode>> probe(PlatformDevice &pdev, const MatchData &, Hub &hub)
 	{
 		Properties props(pdev.dev(), pdev.fwnode());
 		PortConfig cfg = TRY(parse(props));
-		auto port = Port::create(the_vserial->hub(), cfg, pdev.dev().raw());
+		auto port = Port::create(hub, cfg, pdev.dev().raw());
 
 		if (port.is_error() && port.error() == code::EBUSY && cfg.index >= 0)
 			return props.invalid("kcxx,index", code::EBUSY, "ttyVS%d is already in use",
@@ -759,63 +736,43 @@ KCXX_PLATFORM_DRIVER(VSerialNode, kcxx_vserial, "kcxx-vserial");
 
 namespace {
 
-Result<void> add_param_ports(VSerial &vs)
-{
-	for (u32 i = 0; i < loopback_ports.get(); i++)
-		TRY(vs.param_ports_.try_push(TRY(Port::create(vs.hub(), PortConfig{}, nullptr))));
-	return {};
-}
-
-Result<Box<VSerial>> vserial_create()
-{
-	auto tty = TRY(TtyDriver::try_register("kcxx-vserial", "ttyVS", kLines));
-	auto hub = TRY(Box<Hub>::try_new(gfp::KERNEL, move(tty)));
-	return Box<VSerial>::try_new(gfp::KERNEL, move(hub));
-}
-
-void vserial_drop()
-{
-	// SAFETY: the_vserial came from into_raw() in vserial_init(); no probe
-	// can run once the platform driver is unregistered.
-	Box<VSerial>::unsafe_from_raw(exchange(the_vserial, nullptr));
-}
-
-/*
- * Device-tree ports first, so that their fixed kcxx,index lines are free;
- * the module parameter's ports take the first lines left.
+/**
+ * The module's state: the tty driver's hub, the platform driver whose
+ * device-tree nodes add ports, and the ports the module parameter asked for.
+ *
+ * # Invariants
+ * Members drop in reverse order: the parameter's ports, then the device-tree
+ * ones (dropping nodes_ unbinds them), then the hub they all live on.
  */
-int vserial_init()
-{
-	auto vs = vserial_create();
-
-	if (vs.is_error())
-		return vs.error().to_errno();
-	the_vserial = move(vs.release_value()).into_raw();
-	int ret = kcxx_platform_register_kcxx_vserial();
-	if (ret) {
-		vserial_drop();
-		return ret;
+class VSerial : Pinned {
+public:
+	/// Device-tree ports first, so that their fixed kcxx,index lines are
+	/// free; the parameter's ports take the first lines left.
+	static Result<Box<VSerial>> init()
+	{
+		auto tty = TRY(TtyDriver::try_register("kcxx-vserial", "ttyVS", kLines));
+		auto hub = TRY(Box<Hub>::try_new(gfp::KERNEL, move(tty)));
+		auto nodes = TRY(PlatformRegistration::try_new(kcxx_platform_kcxx_vserial, *hub));
+		Vec<Box<Port>> ports;
+		for (u32 i = 0; i < loopback_ports.get(); i++)
+			TRY(ports.try_push(TRY(Port::create(*hub, PortConfig{}, nullptr))));
+		return Box<VSerial>::try_new(gfp::KERNEL, move(hub), move(nodes), move(ports));
 	}
-	auto added = add_param_ports(*the_vserial);
-	if (added.is_error()) {
-		kcxx_platform_unregister_kcxx_vserial();
-		vserial_drop();
-		return added.error().to_errno();
-	}
-	return 0;
-}
 
-void vserial_exit()
-{
-	kcxx_platform_unregister_kcxx_vserial(); // drops the device-tree ports
-	vserial_drop();				 // the parameter's, then the driver
-}
+	VSerial(Box<Hub> &&hub, PlatformRegistration &&nodes, Vec<Box<Port>> &&ports)
+		: hub_(move(hub)), nodes_(move(nodes)), param_ports_(move(ports))
+	{
+	}
+
+private:
+	Box<Hub> hub_;
+	PlatformRegistration nodes_; // registered with *hub_, which does not move
+	Vec<Box<Port>> param_ports_;
+};
 
 } // namespace
 
-KCXX_MODULE_INIT(vserial_init)
-KCXX_MODULE_EXIT(vserial_exit)
-KCXX_MODULE_LICENSE("GPL");
-KCXX_MODULE_AUTHOR("kcxx developers");
-KCXX_MODULE_DESCRIPTION(
-	"Virtual serial ports (loopback, null-modem, generator) as ttys, built on kcxx");
+KCXX_MODULE(
+	VSerial, .license = "GPL", .author = "kcxx developers",
+	.description =
+		"Virtual serial ports (loopback, null-modem, generator) as ttys, built on kcxx");

@@ -21,7 +21,9 @@ static struct kcxx_platform_driver *to_kcxx_driver(struct platform_device *pdev)
 
 static int kcxx_platform_probe(struct platform_device *pdev)
 {
-	return to_kcxx_driver(pdev)->probe(pdev, device_get_match_data(&pdev->dev));
+	struct kcxx_platform_driver *drv = to_kcxx_driver(pdev);
+
+	return drv->probe(pdev, device_get_match_data(&pdev->dev), drv->context);
 }
 
 static void kcxx_platform_remove(struct platform_device *pdev)
@@ -39,6 +41,7 @@ static void kcxx_platform_remove(struct platform_device *pdev)
  *              (created after probe, before the bind uevent), or NULL
  * @probe: called for each matching device
  * @remove: called when a bound device goes away
+ * @context: passed to every @probe call (the driver's module state), or NULL
  * @owner: THIS_MODULE of the caller
  *
  * Context: process context; devices already present are probed before return.
@@ -46,12 +49,14 @@ static void kcxx_platform_remove(struct platform_device *pdev)
  */
 int kcxx_platform_driver_register(void *driver, const char *name, const void *of_match_table,
 				  const void *const *dev_groups, kcxx_platform_probe_fn probe,
-				  kcxx_platform_remove_fn remove, struct module *owner)
+				  kcxx_platform_remove_fn remove, void *context,
+				  struct module *owner)
 {
 	struct kcxx_platform_driver *drv = driver;
 
 	drv->probe = probe;
 	drv->remove = remove;
+	drv->context = context;
 	drv->driver.probe = kcxx_platform_probe;
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
 	drv->driver.remove = kcxx_platform_remove;

@@ -2,7 +2,10 @@
 /*
  * TTY bridge: a tty driver whose ports are C++ objects. The tty_operations
  * and tty_port_operations here are static trampolines; each finds its
- * struct kcxx_tty_port and calls the C++ implementation with its context.
+ * struct kcxx_tty_port and calls the C++ side with its context. Which port
+ * serves a line, which lines are free, and whether a port may still be
+ * called are C++'s to decide (kcxx/tty.h): install asks it for the port, and
+ * every call goes through its gate.
  *
  * Version drift lives here: tty_operations.write takes (const u8 *, int) and
  * returns int before 6.6, (const u8 *, size_t) and ssize_t after;
@@ -11,34 +14,27 @@
  *
  * Lifetime: a port is refcounted (tty_port_get/put). The C++ owner holds one
  * reference from kcxx_tty_port_create() to kcxx_tty_port_put(); install
- * takes one for each tty and cleanup drops it, so the tty layer never sees a
- * freed port. kcxx_tty_port_unregister() removes the device node, hangs the
- * tty up, and then waits until no callback into C++ is running; none starts
- * after that.
+ * takes one for each tty and cleanup drops it. The last put calls the C++
+ * release hook with the context, then frees the port.
  */
-#include <linux/atomic.h>
-#include <linux/bitmap.h>
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/module.h>
 #include <linux/serial.h>
 #include <linux/slab.h>
-#include <linux/spinlock.h>
 #include <linux/tty.h>
 #include <linux/tty_driver.h>
 #include <linux/tty_flip.h>
 #include <linux/tty_port.h>
 #include <linux/version.h>
-#include <linux/wait.h>
 #include <kcxx/bridge/tty.h>
 
 #define KCXX_TTY_MAX_LINES 256
 
 struct kcxx_tty_driver {
 	struct tty_driver *tty;
-	spinlock_t lock;			/* protects used and ports */
-	DECLARE_BITMAP(used, KCXX_TTY_MAX_LINES);	/* line taken by a live port */
-	struct kcxx_tty_port *ports[KCXX_TTY_MAX_LINES];	/* registered, for install */
+	kcxx_tty_lookup_fn lookup;	/* the port of a line, with a reference */
+	void *ctx;
 };
 
 struct kcxx_tty_port {
@@ -47,36 +43,14 @@ struct kcxx_tty_port {
 	const struct kcxx_tty_port_ops *ops;
 	void *ctx;
 	struct device *dev;
-	int index;			/* -1 until a line is reserved */
+	unsigned int index;
 	unsigned int baud;		/* applied at the first install */
 	bool termios_set;
-	bool dead;			/* no more calls into C++ */
-	atomic_t active;		/* calls into C++ running */
-	wait_queue_head_t idle;
 };
 
 static struct kcxx_tty_port *to_kp(struct tty_port *port)
 {
 	return container_of(port, struct kcxx_tty_port, port);
-}
-
-/* Every call into C++ is bracketed by enter/leave; enter fails once dead. */
-static bool kp_enter(struct kcxx_tty_port *kp)
-{
-	atomic_inc(&kp->active);
-	/* Pairs with the smp_mb() in unregister: it sees us, or we see dead. */
-	smp_mb__after_atomic();
-	if (likely(!READ_ONCE(kp->dead)))
-		return true;
-	if (atomic_dec_and_test(&kp->active))
-		wake_up(&kp->idle);
-	return false;
-}
-
-static void kp_leave(struct kcxx_tty_port *kp)
-{
-	if (atomic_dec_and_test(&kp->active) && READ_ONCE(kp->dead))
-		wake_up(&kp->idle);
 }
 
 static void kp_termios(const struct ktermios *t, struct kcxx_termios *out)
@@ -98,13 +72,8 @@ static int kcxx_port_carrier_raised(struct tty_port *port)
 #endif
 {
 	struct kcxx_tty_port *kp = to_kp(port);
-	int ret = 1;
 
-	if (kp->ops->carrier_raised && kp_enter(kp)) {
-		ret = kp->ops->carrier_raised(kp->ctx);
-		kp_leave(kp);
-	}
-	return ret;
+	return kp->ops->carrier_raised ? kp->ops->carrier_raised(kp->ctx) : 1;
 }
 
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
@@ -115,47 +84,32 @@ static void kcxx_port_dtr_rts(struct tty_port *port, int active)
 {
 	struct kcxx_tty_port *kp = to_kp(port);
 
-	if (kp->ops->dtr_rts && kp_enter(kp)) {
+	if (kp->ops->dtr_rts)
 		kp->ops->dtr_rts(kp->ctx, active);
-		kp_leave(kp);
-	}
 }
 
 static void kcxx_port_shutdown(struct tty_port *port)
 {
 	struct kcxx_tty_port *kp = to_kp(port);
 
-	if (kp->ops->shutdown && kp_enter(kp)) {
+	if (kp->ops->shutdown)
 		kp->ops->shutdown(kp->ctx);
-		kp_leave(kp);
-	}
 }
 
 static int kcxx_port_activate(struct tty_port *port, struct tty_struct *tty)
 {
 	struct kcxx_tty_port *kp = to_kp(port);
 	struct kcxx_termios t;
-	int ret = 0;
 
-	if (!kp_enter(kp))
-		return -ENODEV;
-	if (kp->ops->activate) {
-		kp_termios(&tty->termios, &t);
-		ret = kp->ops->activate(kp->ctx, &t);
-	}
-	kp_leave(kp);
-	return ret;
+	kp_termios(&tty->termios, &t);
+	return kp->ops->activate(kp->ctx, &t);
 }
 
 static void kcxx_port_destruct(struct tty_port *port)
 {
 	struct kcxx_tty_port *kp = to_kp(port);
 
-	if (kp->index >= 0) {
-		spin_lock(&kp->drv->lock);
-		clear_bit(kp->index, kp->drv->used);
-		spin_unlock(&kp->drv->lock);
-	}
+	kp->ops->release(kp->ctx);
 	kfree(kp);
 }
 
@@ -175,15 +129,8 @@ static int kcxx_tty_install(struct tty_driver *driver, struct tty_struct *tty)
 	struct kcxx_tty_port *kp;
 	int ret;
 
-	/*
-	 * Our own table, not driver->ports: unregister clears the entry, and
-	 * the reference taken under the lock keeps the port for this tty.
-	 */
-	spin_lock(&drv->lock);
-	kp = drv->ports[tty->index];
-	if (kp)
-		tty_port_get(&kp->port);
-	spin_unlock(&drv->lock);
+	/* C++'s table, not driver->ports: a port leaves it when it unregisters. */
+	kp = drv->lookup(drv->ctx, tty->index);
 	if (!kp)
 		return -ENODEV;
 	ret = tty_port_install(&kp->port, driver, tty);
@@ -215,14 +162,8 @@ static int kcxx_tty_open(struct tty_struct *tty, struct file *filp)
 
 	if (ret)
 		return ret;
-	if (!kp->ops->open)
-		return 0;
-	if (!kp_enter(kp))
-		return -ENODEV;
 	/* A failed open is still closed by the tty layer, which balances it. */
-	ret = kp->ops->open(kp->ctx, kp->port.count);
-	kp_leave(kp);
-	return ret;
+	return kp->ops->open ? kp->ops->open(kp->ctx, kp->port.count) : 0;
 }
 
 static void kcxx_tty_close(struct tty_struct *tty, struct file *filp)
@@ -236,22 +177,14 @@ static void kcxx_tty_hangup(struct tty_struct *tty)
 {
 	struct kcxx_tty_port *kp = tty->driver_data;
 
-	if (kp->ops->hangup && kp_enter(kp)) {
+	if (kp->ops->hangup)
 		kp->ops->hangup(kp->ctx);
-		kp_leave(kp);
-	}
 	tty_port_hangup(&kp->port);
 }
 
 static long kp_write(struct kcxx_tty_port *kp, const u8 *buf, size_t count)
 {
-	long ret = 0;
-
-	if (kp->ops->write && kp_enter(kp)) {
-		ret = kp->ops->write(kp->ctx, buf, count);
-		kp_leave(kp);
-	}
-	return ret;
+	return kp->ops->write(kp->ctx, buf, count);
 }
 
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
@@ -269,25 +202,15 @@ static int kcxx_tty_write(struct tty_struct *tty, const u8 *buf, int count)
 static unsigned int kcxx_tty_write_room(struct tty_struct *tty)
 {
 	struct kcxx_tty_port *kp = tty->driver_data;
-	unsigned int ret = 0;
 
-	if (kp->ops->write_room && kp_enter(kp)) {
-		ret = kp->ops->write_room(kp->ctx);
-		kp_leave(kp);
-	}
-	return ret;
+	return kp->ops->write_room(kp->ctx);
 }
 
 static unsigned int kcxx_tty_chars_in_buffer(struct tty_struct *tty)
 {
 	struct kcxx_tty_port *kp = tty->driver_data;
-	unsigned int ret = 0;
 
-	if (kp->ops->chars_in_buffer && kp_enter(kp)) {
-		ret = kp->ops->chars_in_buffer(kp->ctx);
-		kp_leave(kp);
-	}
-	return ret;
+	return kp->ops->chars_in_buffer(kp->ctx);
 }
 
 static void kcxx_tty_set_termios(struct tty_struct *tty, const struct ktermios *old)
@@ -296,12 +219,11 @@ static void kcxx_tty_set_termios(struct tty_struct *tty, const struct ktermios *
 	struct kcxx_termios now, before;
 	unsigned int rate;
 
-	if (!kp->ops->set_termios || !kp_enter(kp))
+	if (!kp->ops->set_termios)
 		return;
 	kp_termios(&tty->termios, &now);
 	kp_termios(old ? old : &tty->termios, &before);
 	rate = kp->ops->set_termios(kp->ctx, &now, &before);
-	kp_leave(kp);
 	if (rate != now.ospeed)
 		tty_encode_baud_rate(tty, rate, rate);
 }
@@ -310,10 +232,8 @@ static void kp_throttle(struct tty_struct *tty, int throttled)
 {
 	struct kcxx_tty_port *kp = tty->driver_data;
 
-	if (kp->ops->throttle && kp_enter(kp)) {
+	if (kp->ops->throttle)
 		kp->ops->throttle(kp->ctx, throttled);
-		kp_leave(kp);
-	}
 }
 
 static void kcxx_tty_throttle(struct tty_struct *tty)
@@ -329,41 +249,28 @@ static void kcxx_tty_unthrottle(struct tty_struct *tty)
 static int kcxx_tty_tiocmget(struct tty_struct *tty)
 {
 	struct kcxx_tty_port *kp = tty->driver_data;
-	int ret;
 
-	if (!kp->ops->tiocmget)
-		return -ENOTTY;
-	if (!kp_enter(kp))
-		return -EIO;
-	ret = kp->ops->tiocmget(kp->ctx);
-	kp_leave(kp);
-	return ret;
+	return kp->ops->tiocmget ? kp->ops->tiocmget(kp->ctx) : -ENOTTY;
 }
 
 static int kcxx_tty_tiocmset(struct tty_struct *tty, unsigned int set, unsigned int clear)
 {
 	struct kcxx_tty_port *kp = tty->driver_data;
 
-	if (!kp->ops->tiocmset)
-		return -ENOTTY;
-	if (!kp_enter(kp))
-		return -EIO;
-	kp->ops->tiocmset(kp->ctx, set, clear);
-	kp_leave(kp);
-	return 0;
+	return kp->ops->tiocmset ? kp->ops->tiocmset(kp->ctx, set, clear) : -ENOTTY;
 }
 
 static int kcxx_tty_get_icount(struct tty_struct *tty, struct serial_icounter_struct *ic)
 {
 	struct kcxx_tty_port *kp = tty->driver_data;
 	struct kcxx_icount c = { 0 };
+	int ret;
 
 	if (!kp->ops->get_icount)
 		return -ENOTTY;
-	if (!kp_enter(kp))
-		return -EIO;
-	kp->ops->get_icount(kp->ctx, &c);
-	kp_leave(kp);
+	ret = kp->ops->get_icount(kp->ctx, &c);
+	if (ret)
+		return ret;
 	ic->cts = c.cts;
 	ic->dsr = c.dsr;
 	ic->rng = c.rng;
@@ -382,23 +289,15 @@ static int kcxx_tty_break_ctl(struct tty_struct *tty, int state)
 {
 	struct kcxx_tty_port *kp = tty->driver_data;
 
-	if (!kp->ops->break_ctl)
-		return -EOPNOTSUPP;
-	if (!kp_enter(kp))
-		return -EIO;
-	kp->ops->break_ctl(kp->ctx, state != 0);
-	kp_leave(kp);
-	return 0;
+	return kp->ops->break_ctl ? kp->ops->break_ctl(kp->ctx, state != 0) : -EOPNOTSUPP;
 }
 
 static void kcxx_tty_flush_buffer(struct tty_struct *tty)
 {
 	struct kcxx_tty_port *kp = tty->driver_data;
 
-	if (kp->ops->flush_buffer && kp_enter(kp)) {
+	if (kp->ops->flush_buffer)
 		kp->ops->flush_buffer(kp->ctx);
-		kp_leave(kp);
-	}
 }
 
 /* C++ answers -ENOTTY for commands it does not know: the line discipline gets them. */
@@ -409,10 +308,7 @@ static int kcxx_tty_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned lon
 
 	if (!kp->ops->ioctl)
 		return -ENOIOCTLCMD;
-	if (!kp_enter(kp))
-		return -EIO;
 	ret = kp->ops->ioctl(kp->ctx, cmd, arg);
-	kp_leave(kp);
 	return ret == -ENOTTY ? -ENOIOCTLCMD : ret;
 }
 
@@ -443,6 +339,9 @@ static const struct tty_operations kcxx_tty_ops = {
  * @driver_name: name in /proc/tty/drivers
  * @name: device name prefix ("ttyVS" gives /dev/ttyVS<N>)
  * @lines: how many ports it can have (at most 256)
+ * @lookup: the port serving a line, with a reference taken for the caller
+ *          (kcxx_tty_port_get()), or NULL; called with @ctx at each install
+ * @ctx: handed to @lookup
  *
  * Dynamic major, no console; termios start as tty_std_termios with CLOCAL
  * (a virtual line has no carrier to wait for), each port's own speed being
@@ -452,7 +351,8 @@ static const struct tty_operations kcxx_tty_ops = {
  * Return: the driver, or an ERR_PTR.
  */
 struct kcxx_tty_driver *kcxx_tty_driver_register(const char *driver_name, const char *name,
-						 unsigned int lines)
+						 unsigned int lines, kcxx_tty_lookup_fn lookup,
+						 void *ctx)
 {
 	struct kcxx_tty_driver *drv;
 	struct tty_driver *tty;
@@ -463,7 +363,8 @@ struct kcxx_tty_driver *kcxx_tty_driver_register(const char *driver_name, const 
 	drv = kzalloc(sizeof(*drv), GFP_KERNEL);
 	if (!drv)
 		return ERR_PTR(-ENOMEM);
-	spin_lock_init(&drv->lock);
+	drv->lookup = lookup;
+	drv->ctx = ctx;
 	tty = tty_alloc_driver(lines, TTY_DRIVER_DYNAMIC_DEV | TTY_DRIVER_RESET_SAVED_TERMIOS);
 	if (IS_ERR(tty)) {
 		kfree(drv);
@@ -502,42 +403,29 @@ void kcxx_tty_driver_unregister(struct kcxx_tty_driver *drv)
 	kfree(drv);
 }
 
-/** kcxx_tty_driver_lines() - how many lines the driver has */
-unsigned int kcxx_tty_driver_lines(struct kcxx_tty_driver *drv)
-{
-	return drv->tty->num;
-}
-
 /* --- ports ------------------------------------------------------------------ */
 
 /**
- * kcxx_tty_port_create() - reserve a line for a port served by C++
+ * kcxx_tty_port_create() - a port for a line C++ has reserved
  * @drv: the driver
- * @index: the line, or -1 for the first free one
+ * @index: the line, below the driver's lines
  * @baud: the line's speed at its first open
  * @ops: the implementation, static
- * @ctx: handed to each of @ops
+ * @ctx: handed to each of @ops, until @ops->release
  *
- * No device exists yet, so nothing can call @ops: the C++ owner finishes
- * setting itself up (its line number known), then adds the device with
- * kcxx_tty_port_add_device().
+ * No device exists yet, so nothing calls @ops but release (if the port is
+ * put before it has one).
  *
  * Context: process context.
- * Return: the port, holding one reference for the caller, or an ERR_PTR:
- * -EINVAL for an index beyond the driver's lines, -EBUSY for a line in use
- * (also by a port whose hung-up tty is not yet released), -ENOSPC when all
- * lines are in use.
+ * Return: the port, holding one reference for the caller, or an ERR_PTR
+ * (-ENOMEM).
  */
-struct kcxx_tty_port *kcxx_tty_port_create(struct kcxx_tty_driver *drv, int index,
+struct kcxx_tty_port *kcxx_tty_port_create(struct kcxx_tty_driver *drv, unsigned int index,
 					   unsigned int baud, const struct kcxx_tty_port_ops *ops,
 					   void *ctx)
 {
-	unsigned int lines = drv->tty->num;
-	struct kcxx_tty_port *kp;
+	struct kcxx_tty_port *kp = kzalloc(sizeof(*kp), GFP_KERNEL);
 
-	if (index >= (int)lines)
-		return ERR_PTR(-EINVAL);
-	kp = kzalloc(sizeof(*kp), GFP_KERNEL);
 	if (!kp)
 		return ERR_PTR(-ENOMEM);
 	tty_port_init(&kp->port);
@@ -546,20 +434,7 @@ struct kcxx_tty_port *kcxx_tty_port_create(struct kcxx_tty_driver *drv, int inde
 	kp->ops = ops;
 	kp->ctx = ctx;
 	kp->baud = baud;
-	kp->index = -1;
-	atomic_set(&kp->active, 0);
-	init_waitqueue_head(&kp->idle);
-
-	spin_lock(&drv->lock);
-	if (index < 0)
-		index = find_first_zero_bit(drv->used, lines);
-	if (index >= (int)lines || test_and_set_bit(index, drv->used)) {
-		spin_unlock(&drv->lock);
-		tty_port_put(&kp->port);
-		return ERR_PTR(index >= (int)lines ? -ENOSPC : -EBUSY);
-	}
 	kp->index = index;
-	spin_unlock(&drv->lock);
 	return kp;
 }
 
@@ -571,66 +446,47 @@ struct kcxx_tty_port *kcxx_tty_port_create(struct kcxx_tty_driver *drv, int inde
  *          created before the device is announced to user space
  * @drvdata: the class device's drvdata (what @groups' files are called with)
  *
- * From here on the tty layer may call the port's operations.
- *
  * Context: process context.
  * Return: 0 or a negative errno.
  */
 int kcxx_tty_port_add_device(struct kcxx_tty_port *kp, struct device *parent,
 			     const void *const *groups, void *drvdata)
 {
-	struct kcxx_tty_driver *drv = kp->drv;
 	struct device *dev;
 
-	dev = tty_port_register_device_attr(&kp->port, drv->tty, kp->index, parent, drvdata,
+	dev = tty_port_register_device_attr(&kp->port, kp->drv->tty, kp->index, parent, drvdata,
 					    (const struct attribute_group **)groups);
 	if (IS_ERR(dev))
 		return PTR_ERR(dev);
 	kp->dev = dev;
-	spin_lock(&drv->lock);
-	drv->ports[kp->index] = kp;
-	spin_unlock(&drv->lock);
 	return 0;
 }
 
 /**
- * kcxx_tty_port_unregister() - remove the device and stop calling C++
+ * kcxx_tty_port_remove_device() - remove /dev/<name><index> and hang up
  *
- * Removes /dev/<name><index> (if it was added), hangs up its tty (blocked
- * readers see EOF, further I/O gets -EIO) and waits for every C++ callback
- * to return; none is made afterwards. The port itself stays until
- * kcxx_tty_port_put().
+ * Removes the device kcxx_tty_port_add_device() made and hangs its tty up:
+ * blocked readers see EOF, further I/O gets -EIO.
  *
- * Context: process context, may sleep. C++ must have woken its own sleepers
- * (e.g. TIOCMIWAIT) in its hangup callback.
+ * Context: process context, may sleep.
  */
-void kcxx_tty_port_unregister(struct kcxx_tty_port *kp)
+void kcxx_tty_port_remove_device(struct kcxx_tty_port *kp)
 {
-	struct kcxx_tty_driver *drv = kp->drv;
+	tty_unregister_device(kp->drv->tty, kp->index);
+	tty_port_tty_vhangup(&kp->port);
+}
 
-	if (kp->dev) {
-		spin_lock(&drv->lock);
-		drv->ports[kp->index] = NULL;
-		spin_unlock(&drv->lock);
-		tty_unregister_device(drv->tty, kp->index);
-		tty_port_tty_vhangup(&kp->port);
-	}
-	WRITE_ONCE(kp->dead, true);
-	/* Pairs with kp_enter(): a caller it misses sees dead and backs out. */
-	smp_mb();
-	wait_event(kp->idle, !atomic_read(&kp->active));
+/** kcxx_tty_port_get() - take a reference on the port (for a tty being installed) */
+struct kcxx_tty_port *kcxx_tty_port_get(struct kcxx_tty_port *kp)
+{
+	tty_port_get(&kp->port);
+	return kp;
 }
 
 /** kcxx_tty_port_put() - drop the C++ owner's reference */
 void kcxx_tty_port_put(struct kcxx_tty_port *kp)
 {
 	tty_port_put(&kp->port);
-}
-
-/** kcxx_tty_port_index() - the port's line number */
-unsigned int kcxx_tty_port_index(struct kcxx_tty_port *kp)
-{
-	return kp->index;
 }
 
 /** kcxx_tty_port_device() - the tty class device (/sys/class/tty/<name>) */

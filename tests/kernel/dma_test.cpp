@@ -11,6 +11,7 @@
 #include <kcxx/dma.h>
 #include <kcxx/ktap.h>
 #include <kcxx/module.h>
+#include <kcxx/option.h>
 #include <kcxx/platform.h>
 #include <kcxx/vec.h>
 
@@ -448,25 +449,30 @@ constinit const ktap::Case cases[] = {
 	{ "user_page_pins_are_bounded", user_page_pins_are_bounded },
 };
 
-int dma_test_init()
-{
-	Result<void> reg = to_result(kcxx_platform_register_kcxx_test_dma());
-	if (reg.is_error())
-		return reg.error().to_errno();
-	ktap::run("kcxx_dma", cases);
-	return 0;
-}
+/// The test module: its drivers registered and the cases run at load; at
+/// unload the drivers go first, then the report on what they left.
+struct DmaTestModule {
+	static Result<Box<DmaTestModule>> init()
+	{
+		auto dma = TRY(PlatformRegistration::try_new(kcxx_platform_kcxx_test_dma));
+		ktap::run("kcxx_dma", cases);
+		return Box<DmaTestModule>::try_new(gfp::KERNEL, move(dma));
+	}
 
-void dma_test_exit()
-{
-	kcxx_platform_unregister_kcxx_test_dma();
-	pr_info("kcxx_dma_test: unloaded\n");
-}
+	explicit DmaTestModule(PlatformRegistration &&dma_) : dma(move(dma_)) {}
+
+	~DmaTestModule()
+	{
+		dma.reset();
+		pr_info("kcxx_dma_test: unloaded\n");
+	}
+
+	Option<PlatformRegistration> dma;
+};
 
 } // namespace
 
-KCXX_MODULE_INIT(dma_test_init)
-KCXX_MODULE_EXIT(dma_test_exit)
-KCXX_MODULE_LICENSE("GPL");
-KCXX_MODULE_AUTHOR("kcxx developers");
-KCXX_MODULE_DESCRIPTION("kcxx DMA tests (KTAP)");
+KCXX_MODULE(DmaTestModule,
+	    .license = "GPL",
+	    .author = "kcxx developers",
+	    .description = "kcxx DMA tests (KTAP)");

@@ -12,6 +12,7 @@
 #include <kcxx/hrtimer.h>
 #include <kcxx/ktap.h>
 #include <kcxx/module.h>
+#include <kcxx/option.h>
 #include <kcxx/platform.h>
 
 namespace {
@@ -240,25 +241,32 @@ constinit const ktap::Case cases[] = {
 	{ "channel_by_capability", channel_by_capability },
 };
 
-int dmaengine_test_init()
-{
-	Result<void> reg = to_result(kcxx_platform_register_kcxx_test_dmaengine());
-	if (reg.is_error())
-		return reg.error().to_errno();
-	ktap::run("kcxx_dmaengine", cases);
-	return 0;
-}
+/// The test module: its drivers registered and the cases run at load; at
+/// unload the drivers go first, then the report on what they left.
+struct DmaengineTestModule {
+	static Result<Box<DmaengineTestModule>> init()
+	{
+		auto dmaengine =
+			TRY(PlatformRegistration::try_new(kcxx_platform_kcxx_test_dmaengine));
+		ktap::run("kcxx_dmaengine", cases);
+		return Box<DmaengineTestModule>::try_new(gfp::KERNEL, move(dmaengine));
+	}
 
-void dmaengine_test_exit()
-{
-	kcxx_platform_unregister_kcxx_test_dmaengine();
-	pr_info("kcxx_dmaengine_test: unloaded\n");
-}
+	explicit DmaengineTestModule(PlatformRegistration &&dmaengine_)
+		: dmaengine(move(dmaengine_))
+	{
+	}
+
+	~DmaengineTestModule()
+	{
+		dmaengine.reset();
+		pr_info("kcxx_dmaengine_test: unloaded\n");
+	}
+
+	Option<PlatformRegistration> dmaengine;
+};
 
 } // namespace
 
-KCXX_MODULE_INIT(dmaengine_test_init)
-KCXX_MODULE_EXIT(dmaengine_test_exit)
-KCXX_MODULE_LICENSE("GPL");
-KCXX_MODULE_AUTHOR("kcxx developers");
-KCXX_MODULE_DESCRIPTION("kcxx dmaengine client tests (KTAP)");
+KCXX_MODULE(DmaengineTestModule, .license = "GPL", .author = "kcxx developers",
+	    .description = "kcxx dmaengine client tests (KTAP)");

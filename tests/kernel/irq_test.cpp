@@ -337,26 +337,29 @@ KCXX_PLATFORM_DRIVER(IrqTest, kcxx_test_irq, "kcxx-test-irq")
 
 namespace {
 
-int irq_test_init()
-{
-	Result<void> reg = to_result(kcxx_platform_register_kcxx_test_irq());
-	if (reg.is_error())
-		return reg.error().to_errno();
-	ktap::run("kcxx_irq", cases);
-	return 0;
-}
+/// The test module: its drivers registered and the cases run at load; at
+/// unload the drivers go first, then the report on what they left.
+struct IrqTestModule {
+	static Result<Box<IrqTestModule>> init()
+	{
+		auto irq = TRY(PlatformRegistration::try_new(kcxx_platform_kcxx_test_irq));
+		ktap::run("kcxx_irq", cases);
+		return Box<IrqTestModule>::try_new(gfp::KERNEL, move(irq));
+	}
 
-void irq_test_exit()
-{
-	kcxx_platform_unregister_kcxx_test_irq();
-	pr_info("kcxx_irq_test: unloaded, %ld late handler calls, %ld states alive\n",
-		late_calls.load(), states_alive.load());
-}
+	explicit IrqTestModule(PlatformRegistration &&irq_) : irq(move(irq_)) {}
+
+	~IrqTestModule()
+	{
+		irq.reset();
+		pr_info("kcxx_irq_test: unloaded, %ld late handler calls, %ld states alive\n",
+			late_calls.load(), states_alive.load());
+	}
+
+	Option<PlatformRegistration> irq;
+};
 
 } // namespace
 
-KCXX_MODULE_INIT(irq_test_init)
-KCXX_MODULE_EXIT(irq_test_exit)
-KCXX_MODULE_LICENSE("GPL");
-KCXX_MODULE_AUTHOR("kcxx developers");
-KCXX_MODULE_DESCRIPTION("kcxx interrupts and deferred work test");
+KCXX_MODULE(IrqTestModule, .license = "GPL", .author = "kcxx developers",
+	    .description = "kcxx interrupts and deferred work test");

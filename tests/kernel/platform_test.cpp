@@ -9,6 +9,7 @@
 #include <kcxx/atomic.h>
 #include <kcxx/ktap.h>
 #include <kcxx/module.h>
+#include <kcxx/option.h>
 #include <kcxx/platform.h>
 #include <kcxx/sysfs.h>
 
@@ -237,31 +238,33 @@ constinit const ktap::Case cases[] = {
 	{ "iomem_maps_reg_and_checks_its_size", iomem_maps_reg_and_checks_its_size },
 };
 
-int platform_test_init()
-{
-	Result<void> props = to_result(kcxx_platform_register_kcxx_test_props());
-	if (props.is_error())
-		return props.error().to_errno();
-	Result<void> regs = to_result(kcxx_platform_register_kcxx_test_regs());
-	if (regs.is_error()) {
-		kcxx_platform_unregister_kcxx_test_props();
-		return regs.error().to_errno();
+/// The test module: its drivers registered and the cases run at load; at
+/// unload the drivers go first, then the report on what they left.
+struct PlatformTestModule {
+	static Result<Box<PlatformTestModule>> init()
+	{
+		auto props = TRY(PlatformRegistration::try_new(kcxx_platform_kcxx_test_props));
+		auto regs = TRY(PlatformRegistration::try_new(kcxx_platform_kcxx_test_regs));
+		ktap::run("kcxx_platform", cases);
+		return Box<PlatformTestModule>::try_new(gfp::KERNEL, move(props), move(regs));
 	}
-	ktap::run("kcxx_platform", cases);
-	return 0;
-}
 
-void platform_test_exit()
-{
-	kcxx_platform_unregister_kcxx_test_regs();
-	kcxx_platform_unregister_kcxx_test_props();
-	pr_info("kcxx_platform_test: unloaded, %d driver states alive\n", alive.load());
-}
+	explicit PlatformTestModule(PlatformRegistration &&props_, PlatformRegistration &&regs_) : props(move(props_)), regs(move(regs_)) {}
+
+	~PlatformTestModule()
+	{
+		regs.reset();
+		props.reset();
+		pr_info("kcxx_platform_test: unloaded, %d driver states alive\n", alive.load());
+	}
+
+	Option<PlatformRegistration> props;
+	Option<PlatformRegistration> regs;
+};
 
 } // namespace
 
-KCXX_MODULE_INIT(platform_test_init)
-KCXX_MODULE_EXIT(platform_test_exit)
-KCXX_MODULE_LICENSE("GPL");
-KCXX_MODULE_AUTHOR("kcxx developers");
-KCXX_MODULE_DESCRIPTION("kcxx platform driver tests (KTAP)");
+KCXX_MODULE(PlatformTestModule,
+	    .license = "GPL",
+	    .author = "kcxx developers",
+	    .description = "kcxx platform driver tests (KTAP)");

@@ -176,10 +176,24 @@ template <typename D> consteval auto make_of_table()
 	return table;
 }
 
+/// Whether driver D's probe takes the state its devices share (D::Shared).
+template <typename D> inline constexpr bool has_shared = requires { typename D::Shared; };
+
+/// Whether D::probe has the type the adapter calls.
+template <typename D> consteval bool probe_signature_ok()
+{
+	using Match = const typename D::MatchData &;
+	if constexpr (has_shared<D>)
+		return is_same_v<decltype(&D::probe),
+				 Result<Box<D>> (*)(PlatformDevice &, Match, typename D::Shared &)>;
+	else
+		return is_same_v<decltype(&D::probe), Result<Box<D>> (*)(PlatformDevice &, Match)>;
+}
+
 template <typename D> struct PlatformAdapter {
 	using MatchData = typename D::MatchData;
 
-	static int probe(struct platform_device *raw, const void *match)
+	static int probe(struct platform_device *raw, const void *match, void *shared)
 	{
 		PlatformDevice pdev(raw);
 
@@ -187,7 +201,15 @@ template <typename D> struct PlatformAdapter {
 			return code::ENODEV.to_errno(); // bound by name, not by compatible
 		// SAFETY: the bus matched an entry of make_of_table<D>(), whose data
 		// points to a MatchData in D::of_table.
-		auto state = D::probe(pdev, *static_cast<const MatchData *>(match));
+		const auto &data = *static_cast<const MatchData *>(match);
+		auto state = [&] {
+			if constexpr (has_shared<D>)
+				// SAFETY: PlatformRegistration::try_new() registered the driver
+				// with a D::Shared that outlives the registration.
+				return D::probe(pdev, data, *static_cast<typename D::Shared *>(shared));
+			else
+				return D::probe(pdev, data);
+		}();
 		if (state.is_error())
 			return state.error().to_errno();
 		kcxx_platform_set_drvdata(raw, move(state.release_value()).into_raw());
@@ -213,34 +235,6 @@ template <typename D> const void *const *dev_groups()
 	return nullptr;
 }
 
-/// One driver of a module that registers several (KCXX_MODULE_PLATFORM_DRIVERS).
-struct DriverRegistration {
-	int (*register_driver)();
-	void (*unregister_driver)();
-};
-
-/// Registers each driver in order; if one fails, unregisters those before it
-/// and returns its error, as the kernel's platform_register_drivers() does.
-template <usize N> int register_drivers(const DriverRegistration (&drivers)[N])
-{
-	for (usize i = 0; i < N; i++) {
-		int ret = drivers[i].register_driver();
-
-		if (ret) {
-			while (i--)
-				drivers[i].unregister_driver();
-			return ret;
-		}
-	}
-	return 0;
-}
-
-template <usize N> void unregister_drivers(const DriverRegistration (&drivers)[N])
-{
-	for (usize i = N; i-- > 0;)
-		drivers[i].unregister_driver();
-}
-
 } // namespace detail
 
 /**
@@ -264,12 +258,17 @@ public:
 			static_assert(detail::always_false<D>,
 				      "kcxx platform driver: declare `static Result<Box<D>> "
 				      "probe(PlatformDevice &pdev, const MatchData &match);`");
-		} else if constexpr (!is_same_v<decltype(&D::probe),
-						  Result<Box<D>> (*)(PlatformDevice &,
-								     const typename D::MatchData &)>) {
-			static_assert(detail::always_false<D>,
-				      "kcxx platform driver: probe must be exactly `static "
-				      "Result<Box<D>> probe(PlatformDevice &pdev, const MatchData &match);`");
+		} else if constexpr (!detail::probe_signature_ok<D>()) {
+			if constexpr (detail::has_shared<D>)
+				static_assert(detail::always_false<D>,
+					      "kcxx platform driver with `using Shared = ...;`: probe "
+					      "must be exactly `static Result<Box<D>> probe(PlatformDevice "
+					      "&pdev, const MatchData &match, Shared &shared);`");
+			else
+				static_assert(detail::always_false<D>,
+					      "kcxx platform driver: probe must be exactly `static "
+					      "Result<Box<D>> probe(PlatformDevice &pdev, const MatchData "
+					      "&match);`");
 		} else if constexpr (!is_same_v<remove_cvref_t<decltype(D::of_table[0])>,
 						  OfMatch<typename D::MatchData>>) {
 			static_assert(detail::always_false<D>,
@@ -279,13 +278,88 @@ public:
 	}
 };
 
+/**
+ * What KCXX_PLATFORM_DRIVER records about driver D: its name and its match
+ * table (a global, so modpost sees it). PlatformRegistration::try_new()
+ * registers it.
+ */
+template <typename D> struct PlatformDriverEntry {
+	const char *name;
+	const void *of_table;
+};
+
+/**
+ * A registered platform driver: devices that match are probed now and as
+ * they appear; dropping it unregisters the driver, which first unbinds
+ * (drops the state of) every device bound to it.
+ *
+ * A module's state (KCXX_MODULE) holds one per driver, so registering
+ * several drivers, and unwinding when one fails, is member initialisation.
+ *
+ * # Invariants
+ * While storage_ is non-null it holds a registered struct
+ * kcxx_platform_driver, and the Shared object it was registered with (if
+ * any) outlives it.
+ */
+class PlatformRegistration {
+public:
+	/// Registers D; devices already present are probed before this returns.
+	template <typename D>
+		requires(!detail::has_shared<D>)
+	static Result<PlatformRegistration> try_new(const PlatformDriverEntry<D> &entry)
+	{
+		return register_driver<D>(entry, nullptr);
+	}
+
+	/// Registers D, whose probe gets `shared`; `shared` must outlive the
+	/// registration (a member of the module state declared before it).
+	template <typename D>
+		requires detail::has_shared<D>
+	static Result<PlatformRegistration> try_new(const PlatformDriverEntry<D> &entry,
+						    typename D::Shared &shared)
+	{
+		return register_driver<D>(entry, &shared);
+	}
+
+	PlatformRegistration(PlatformRegistration &&) = default;
+	PlatformRegistration &operator=(PlatformRegistration &&) = delete;
+
+	~PlatformRegistration()
+	{
+		if (storage_.get())
+			kcxx_platform_driver_unregister(storage_->get());
+	}
+
+private:
+	using Storage = Opaque<KCXX_SIZEOF_PLATFORM_DRIVER, KCXX_ALIGNOF_PLATFORM_DRIVER>;
+
+	explicit PlatformRegistration(Box<Storage> &&storage) : storage_(move(storage)) {}
+
+	template <typename D>
+	static Result<PlatformRegistration> register_driver(const PlatformDriverEntry<D> &entry,
+							    void *shared)
+	{
+		static_assert(PlatformDriver<D>::check());
+		auto storage = TRY(Box<Storage>::try_new(gfp::KERNEL));
+
+		TRY(to_result(kcxx_platform_driver_register(
+			storage->get(), entry.name, entry.of_table, detail::dev_groups<D>(),
+			&detail::PlatformAdapter<D>::probe, &detail::PlatformAdapter<D>::remove, shared,
+			&__this_module)));
+		// INVARIANT: registered just above, with `shared` (the caller's promise).
+		return PlatformRegistration(move(storage));
+	}
+
+	Box<Storage> storage_;
+};
+
 } // namespace kcxx
 
 /**
  * KCXX_PLATFORM_DRIVER(Driver, ident, "name") - a platform driver's OF match
- * table and its registration: defines kcxx_platform_register_<ident>() and
- * kcxx_platform_unregister_<ident>(). Modules with one driver use
- * KCXX_MODULE_PLATFORM_DRIVER instead.
+ * table and its PlatformDriverEntry, `kcxx_platform_<ident>`, which a
+ * module's state registers with PlatformRegistration::try_new(). Modules that
+ * are one driver use KCXX_MODULE_PLATFORM_DRIVER instead.
  *
  * The table is also exported to modpost as MODULE_DEVICE_TABLE(of, ...) does,
  * which turns it into of:N*T*C<compatible> aliases: udev and modprobe load the
@@ -301,65 +375,39 @@ public:
 	[[gnu::alias("kcxx_of_table_" #ident), gnu::used]] extern const decltype(          \
 		kcxx_of_table_##ident) __mod_of__kcxx_of_table_##ident##_device_table;     \
 	}                                                                                  \
-	static constinit ::kcxx::Opaque<KCXX_SIZEOF_PLATFORM_DRIVER,                       \
-					KCXX_ALIGNOF_PLATFORM_DRIVER>                      \
-		kcxx_platform_driver_##ident;                                              \
-	[[maybe_unused]] static int kcxx_platform_register_##ident()                       \
-	{                                                                                  \
-		return kcxx_platform_driver_register(                                      \
-			kcxx_platform_driver_##ident.get(), name, &kcxx_of_table_##ident,  \
-			::kcxx::detail::dev_groups<Driver>(),                              \
-			&::kcxx::detail::PlatformAdapter<Driver>::probe,                   \
-			&::kcxx::detail::PlatformAdapter<Driver>::remove, &__this_module);  \
-	}                                                                                  \
-	[[maybe_unused]] static void kcxx_platform_unregister_##ident()                    \
-	{                                                                                  \
-		kcxx_platform_driver_unregister(kcxx_platform_driver_##ident.get());       \
+	static constexpr ::kcxx::PlatformDriverEntry<Driver> kcxx_platform_##ident{        \
+		name, &kcxx_of_table_##ident                                               \
+	};
+
+namespace kcxx::detail {
+
+/// The module state of a module that is one platform driver.
+template <typename D, const PlatformDriverEntry<D> &Entry> struct DriverModule {
+	static Result<Box<DriverModule>> init()
+	{
+		return Box<DriverModule>::try_new(gfp::KERNEL,
+						  TRY(PlatformRegistration::try_new(Entry)));
 	}
 
-/**
- * KCXX_MODULE_PLATFORM_DRIVER(Driver, ident, "name", "license", "author",
- *                             "description") - a module that is one platform
- * driver: KCXX_PLATFORM_DRIVER, registered at load and unregistered at unload,
- * and the module's .modinfo.
- */
-#define KCXX_MODULE_PLATFORM_DRIVER(Driver, ident, name, license, author, description) \
-	KCXX_PLATFORM_DRIVER(Driver, ident, name)                                          \
-	KCXX_MODULE_INIT(kcxx_platform_register_##ident)                                   \
-	KCXX_MODULE_EXIT(kcxx_platform_unregister_##ident)                                 \
-	KCXX_MODULE_LICENSE(license);                                                      \
-	KCXX_MODULE_AUTHOR(author);                                                        \
-	KCXX_MODULE_DESCRIPTION(description)
+	explicit DriverModule(PlatformRegistration &&r) : registration(move(r)) {}
 
-/// A KCXX_PLATFORM_DRIVER(.., ident, ..) for KCXX_MODULE_PLATFORM_DRIVERS.
-#define KCXX_DRIVER_REGISTRATION(ident)                                                    \
-	::kcxx::detail::DriverRegistration                                                 \
-	{                                                                                  \
-		&kcxx_platform_register_##ident, &kcxx_platform_unregister_##ident         \
-	}
+	PlatformRegistration registration;
+};
+
+} // namespace kcxx::detail
 
 /**
- * KCXX_MODULE_PLATFORM_DRIVERS("license", "author", "description",
- *                              KCXX_DRIVER_REGISTRATION(a), ...) - a module
- * made of several KCXX_PLATFORM_DRIVERs: all are registered at load (or none,
- * if one fails) and unregistered at unload, in reverse order.
+ * KCXX_MODULE_PLATFORM_DRIVER(Driver, ident, .driver = "name",
+ *                             .license = "GPL", .author = "...",
+ *                             .description = "...") - a module that is one
+ * platform driver: KCXX_PLATFORM_DRIVER, registered at load and unregistered
+ * at unload, and the module's .modinfo (ModuleInfo's named fields).
  */
-#define KCXX_MODULE_PLATFORM_DRIVERS(license, author, description, ...)                   \
-	static constexpr ::kcxx::detail::DriverRegistration kcxx_module_drivers[] = {      \
-		__VA_ARGS__                                                                \
-	};                                                                                 \
-	static int kcxx_module_drivers_init()                                              \
-	{                                                                                  \
-		return ::kcxx::detail::register_drivers(kcxx_module_drivers);              \
-	}                                                                                  \
-	static void kcxx_module_drivers_exit()                                             \
-	{                                                                                  \
-		::kcxx::detail::unregister_drivers(kcxx_module_drivers);                   \
-	}                                                                                  \
-	KCXX_MODULE_INIT(kcxx_module_drivers_init)                                         \
-	KCXX_MODULE_EXIT(kcxx_module_drivers_exit)                                         \
-	KCXX_MODULE_LICENSE(license);                                                      \
-	KCXX_MODULE_AUTHOR(author);                                                        \
-	KCXX_MODULE_DESCRIPTION(description)
+#define KCXX_MODULE_PLATFORM_DRIVER(Driver, ident, ...)                                    \
+	static constexpr ::kcxx::ModuleInfo kcxx_module_info_##ident{ __VA_ARGS__ };        \
+	KCXX_PLATFORM_DRIVER(Driver, ident, kcxx_module_info_##ident.driver)                \
+	using kcxx_module_state_##ident =                                                  \
+		::kcxx::detail::DriverModule<Driver, kcxx_platform_##ident>;               \
+	KCXX_MODULE_WITH_INFO(kcxx_module_state_##ident, kcxx_module_info_##ident)
 
 #endif // KCXX_PLATFORM_H

@@ -6,9 +6,13 @@
  *
  * A register block is a RegisterMap: its size, one type per register and the
  * list of them. Each register has a value width, an offset and an access mode;
- * its fields name bit ranges of it:
+ * its fields name bit ranges of it. IoMem (kcxx/io_mem.h) reads and writes
+ * them.
  *
- *	struct Uart : kcxx::RegisterMap<0x1000> {
+ * Example (compiled):
+ *	#include <kcxx/io_mem.h>
+ *
+ *	struct Uart : RegisterMap<0x1000> {
  *		struct Data : Register<u32, 0x000, ReadWrite> {};
  *		struct Flags : Register<u32, 0x018, ReadOnly> {
  *			using TxFull = Field<Flags, 5, 1, bool>;
@@ -20,10 +24,17 @@
  *		using registers = RegisterList<Data, Flags, Ctrl>;
  *	};
  *
- *	IoMem<Uart{}> &io = ...;
- *	while (io.read<Uart::Flags::TxFull>())
- *		cpu_relax();
- *	io.modify(Uart::Ctrl::Enable::set() | Uart::Ctrl::TxEnable::set());
+ *	inline bool try_send(const IoMem<Uart{}> &io, u8 c)
+ *	{
+ *		io.modify(Uart::Ctrl::Enable::set() | Uart::Ctrl::TxEnable::set());
+ *		if (io.read<Uart::Flags::TxFull>())
+ *			return false;
+ *		io.write<Uart::Data>(c);
+ *		return true;
+ *	}
+ *
+ * Banks of registers and rows of fields are RegisterArray, FieldArray and
+ * ArrayField (Documentation/framework/io_mem.rst, whose example is compiled).
  *
  * What the compiler rejects: reading a write-only register or writing a
  * read-only one, a field of one register applied to another, a field wider

@@ -21,12 +21,15 @@
 #define KCXX_TTY_H
 
 #include <kcxx/attribute_group.h>
+#include <kcxx/bitmap.h>
 #include <kcxx/box.h>
 #include <kcxx/bridge/tty.h>
+#include <kcxx/call_gate.h>
 #include <kcxx/device.h>
 #include <kcxx/generated/kconsts.h>
 #include <kcxx/result.h>
 #include <kcxx/span.h>
+#include <kcxx/spinlock.h>
 #include <kcxx/utility.h>
 
 namespace kcxx {
@@ -79,36 +82,123 @@ struct Termios {
 /// The counters TIOCGICOUNT reports (struct serial_icounter_struct).
 using SerialIcount = kcxx_icount;
 
+class TtyDriver;
+template <typename Impl> class TtyPort;
+
+namespace detail {
+
 /**
- * A registered tty driver: /dev/<name><N> for each port registered on it.
+ * What the kernel's port points to (its ops' context): the gate every call
+ * into the TtyPort passes, and the line it holds. It lives until the port's
+ * last reference, which an open tty may keep after the TtyPort is gone.
  *
  * # Invariants
- * raw_ is a registered driver, unregistered and freed by the destructor.
- * Ports must be gone first: each TtyPort is dropped before its TtyDriver.
+ * port is the TtyPort while the gate is open; line is reserved in driver,
+ * and released when this is dropped.
+ */
+struct TtyPortCore : Pinned {
+	TtyPortCore(LockClass &cls, void *port, TtyDriver &driver, u32 line)
+		: gate(cls), port(port), driver(&driver), line(line)
+	{
+	}
+	~TtyPortCore();
+
+	CallGate gate;
+	void *port;
+	TtyDriver *driver;
+	u32 line;
+	struct kcxx_tty_port *raw = nullptr;
+};
+
+} // namespace detail
+
+/**
+ * A registered tty driver: /dev/<name><N> for each port registered on it.
+ * It keeps which lines are taken and which port serves each: a line stays
+ * taken until its port's last reference is gone (a hung-up tty still open
+ * holds it), so a new port never meets the old one's tty.
+ *
+ * # Invariants
+ * raw_ is a registered driver whose lookup is this object's, unregistered
+ * and freed by the destructor. Ports must be gone first: every port's last
+ * reference is dropped before its TtyDriver (an open tty holds the module).
  */
 class TtyDriver : Pinned {
 public:
-	/// `driver_name` (for /proc/tty/drivers) and `name` must outlive the driver.
+	static constexpr u32 MAX_LINES = 256;
+
+	/// `driver_name` (for /proc/tty/drivers) and `name` must outlive the
+	/// driver; `lines` is 1..MAX_LINES.
 	static Result<Box<TtyDriver>> try_register(const char *driver_name, const char *name,
 						   u32 lines)
 	{
-		auto *raw = TRY(from_err_ptr(kcxx_tty_driver_register(driver_name, name, lines)));
-		// INVARIANT: registered just above; Box::try_new failing unregisters.
-		auto drv = Box<TtyDriver>::try_new(gfp::KERNEL, raw);
-		if (drv.is_error())
-			kcxx_tty_driver_unregister(raw);
+		if (lines == 0 || lines > MAX_LINES)
+			return code::EINVAL;
+		auto drv = TRY(Box<TtyDriver>::try_new(gfp::KERNEL, lines));
+		// INVARIANT: registered with this object's lookup; it does not move.
+		drv->raw_ = TRY(from_err_ptr(
+			kcxx_tty_driver_register(driver_name, name, lines, &lookup, drv.get())));
 		return drv;
 	}
 
-	explicit TtyDriver(struct kcxx_tty_driver *raw) : raw_(raw) {}
-	~TtyDriver() { kcxx_tty_driver_unregister(raw_); }
+	explicit TtyDriver(u32 lines) : lines_(lines) {}
+	~TtyDriver()
+	{
+		if (raw_)
+			kcxx_tty_driver_unregister(raw_);
+	}
 
-	u32 lines() { return kcxx_tty_driver_lines(raw_); }
+	u32 lines() const { return lines_; }
 	struct kcxx_tty_driver *raw() { return raw_; }
 
 private:
-	struct kcxx_tty_driver *raw_;
+	template <typename> friend class TtyPort;
+	friend struct detail::TtyPortCore;
+
+	struct Table {
+		Bitmap<MAX_LINES> taken;
+		detail::TtyPortCore *serving[MAX_LINES] = {};
+	};
+
+	/// Line `index`, or the first free one for -1: EINVAL past the lines,
+	/// EBUSY when taken, ENOSPC when all are.
+	Result<u32> reserve(int index)
+	{
+		auto t = table_.lock();
+		if (index >= static_cast<int>(lines_))
+			return code::EINVAL;
+		if (index < 0)
+			return static_cast<u32>(TRY(t->taken.take_first_free(lines_)));
+		TRY(t->taken.take(static_cast<usize>(index)));
+		return static_cast<u32>(index);
+	}
+
+	void release(u32 line) { table_.lock()->taken.clear(line); }
+
+	void serve(u32 line, detail::TtyPortCore *core) { table_.lock()->serving[line] = core; }
+
+	/// install: the port serving `index`, with a reference for the tty.
+	static struct kcxx_tty_port *lookup(void *ctx, int index)
+	{
+		auto &self = *static_cast<TtyDriver *>(ctx);
+		auto t = self.table_.lock();
+
+		if (index < 0 || index >= static_cast<int>(self.lines_) || !t->serving[index])
+			return nullptr;
+		// SAFETY: a port is served only between add_device() and unregister(),
+		// while its owner's reference keeps it; this one is the tty's.
+		return kcxx_tty_port_get(t->serving[index]->raw);
+	}
+
+	SpinLock<Table> table_{ KCXX_LOCK_CLASS("kcxx_tty.lines") };
+	u32 lines_;
+	struct kcxx_tty_driver *raw_ = nullptr;
 };
+
+inline detail::TtyPortCore::~TtyPortCore()
+{
+	driver->release(line);
+}
 
 /**
  * One line of a TtyDriver, served by Impl. Hooks (each optional unless
@@ -147,30 +237,47 @@ private:
  *
  * # Invariants
  * raw_ is null or a port on which this object holds one reference, whose
- * hooks call impl_ until registered_ turns false (unregister() waited for
- * them); impl_ outlives this object (it is normally Impl's member).
+ * context is core_; its hooks reach impl_ only through core_->gate, which
+ * unregister() revokes (waiting for those inside); impl_ outlives this
+ * object (it is normally Impl's member).
  */
 template <typename Impl> class TtyPort : Pinned {
+	using Core = detail::TtyPortCore;
+
 public:
 	explicit TtyPort(Impl &impl) : impl_(impl) {}
 	~TtyPort()
 	{
 		unregister();
 		if (raw_)
-			kcxx_tty_port_put(raw_);
+			kcxx_tty_port_put(raw_); // the last reference frees core_
 	}
 
 	/**
 	 * Reserves the line /dev/<name><index> (index -1: the first free
 	 * one), starting at `baud` on its first open. No hook runs yet: index()
 	 * is known, the device appears with add_device(). EINVAL: index beyond
-	 * the driver's lines; EBUSY: the line is in use; ENOSPC: every line is.
+	 * the driver's lines; EBUSY: the line is in use (also by a port whose
+	 * hung-up tty is not yet released); ENOSPC: every line is.
 	 */
 	Result<void> create(TtyDriver &drv, int index, u32 baud)
 	{
 		check();
-		raw_ = TRY(from_err_ptr(kcxx_tty_port_create(drv.raw(), index, baud, &ops, this)));
-		// INVARIANT: created with this object as context, one reference held.
+		u32 line = TRY(drv.reserve(index));
+		auto core = Box<Core>::try_new(gfp::KERNEL, KCXX_LOCK_CLASS("kcxx_tty.gate"),
+					       static_cast<void *>(this), drv, line);
+		if (core.is_error()) {
+			drv.release(line);
+			return core.error();
+		}
+		auto raw = from_err_ptr(
+			kcxx_tty_port_create(drv.raw(), line, baud, &ops, core.value().get()));
+		if (raw.is_error())
+			return raw.error(); // dropping core releases the line
+		// INVARIANT: the port holds core (freed by its release hook) and one
+		// reference for this object.
+		core_ = move(core.release_value()).into_raw();
+		core_->raw = raw_ = raw.value();
 		registered_ = true;
 		return {};
 	}
@@ -186,7 +293,16 @@ public:
 		const void *const *groups = nullptr;
 		if constexpr (requires { Impl::attributes; })
 			groups = AttributeGroup<Impl>::groups();
-		return to_result(kcxx_tty_port_add_device(raw_, parent, groups, &impl_));
+		// In the table before the device exists: the first open, which may
+		// come as soon as the node appears, finds the port.
+		core_->driver->serve(core_->line, core_);
+		auto added = to_result(kcxx_tty_port_add_device(raw_, parent, groups, &impl_));
+		if (added.is_error()) {
+			core_->driver->serve(core_->line, nullptr);
+			return added;
+		}
+		has_device_ = true;
+		return {};
 	}
 
 	/// create() and add_device(), for a port that needs nothing in between.
@@ -197,14 +313,21 @@ public:
 	}
 
 	/// See the class comment; does nothing the second time.
-	void unregister()
+	void unregister() KCXX_MAY_SLEEP
 	{
-		if (registered_)
-			kcxx_tty_port_unregister(raw_);
+		if (!registered_)
+			return;
 		registered_ = false;
+		if (has_device_) {
+			// Out of the table first: no new tty installs this port. The
+			// hang-up still calls Impl::hangup(), through the open gate.
+			core_->driver->serve(core_->line, nullptr);
+			kcxx_tty_port_remove_device(raw_);
+		}
+		core_->gate.revoke(); // returns when no hook runs; none starts
 	}
 
-	u32 index() { return kcxx_tty_port_index(raw_); }
+	u32 index() { return core_->line; }
 
 	/// The tty class device, /sys/class/tty/<name><N>, while registered.
 	Device device()
@@ -285,100 +408,153 @@ private:
 		check_dtr_rts();
 	}
 
-	static Impl &of(void *ctx) { return static_cast<TtyPort *>(ctx)->impl_; }
+	/// Runs `call(impl)` inside the port's gate, or returns `revoked` once
+	/// the TtyPort is unregistering (its Impl may be gone).
+	template <typename R, typename F> static R gated(void *ctx, R revoked, F call)
+	{
+		// SAFETY: ctx is the Core create() gave the kernel's port, which
+		// keeps it until release.
+		Core &core = *static_cast<Core *>(ctx);
+		auto in = core.gate.enter();
+		if (!in)
+			return revoked;
+		return call(static_cast<TtyPort *>(core.port)->impl_);
+	}
+	template <typename F> static void gated(void *ctx, F call)
+	{
+		Core &core = *static_cast<Core *>(ctx);
+		if (auto in = core.gate.enter())
+			call(static_cast<TtyPort *>(core.port)->impl_);
+	}
+
+	static constexpr int ENODEV_ = code::ENODEV.to_errno();
+	static constexpr int EIO_ = code::EIO.to_errno();
 
 	static int do_open(void *ctx, int count)
 	{
-		if constexpr (has_open)
-			return to_c_return(of(ctx).open(static_cast<u32>(count)));
-		return 0;
+		return gated(ctx, ENODEV_, [&](Impl &impl) {
+			if constexpr (has_open)
+				return to_c_return(impl.open(static_cast<u32>(count)));
+			return 0;
+		});
 	}
 	static int do_activate(void *ctx, const kcxx_termios *t)
 	{
-		if constexpr (has_activate)
-			return to_c_return(of(ctx).activate(Termios::from(*t)));
-		return 0;
+		return gated(ctx, ENODEV_, [&](Impl &impl) {
+			if constexpr (has_activate)
+				return to_c_return(impl.activate(Termios::from(*t)));
+			return 0;
+		});
 	}
 	static void do_shutdown(void *ctx)
 	{
 		if constexpr (has_shutdown)
-			of(ctx).shutdown();
+			gated(ctx, [](Impl &impl) { impl.shutdown(); });
 	}
 	static long do_write(void *ctx, const unsigned char *buf, unsigned long count)
 	{
-		// SAFETY: the tty layer hands a kernel buffer of `count` bytes,
-		// valid for the duration of the call.
-		return static_cast<long>(
-			of(ctx).write(Span<const u8>::unsafe_from_raw(buf, count)));
+		return gated(ctx, 0L, [&](Impl &impl) {
+			// SAFETY: the tty layer hands a kernel buffer of `count` bytes,
+			// valid for the duration of the call.
+			return static_cast<long>(
+				impl.write(Span<const u8>::unsafe_from_raw(buf, count)));
+		});
 	}
-	static unsigned int do_write_room(void *ctx) { return of(ctx).write_room(); }
+	static unsigned int do_write_room(void *ctx)
+	{
+		return gated(ctx, 0U, [](Impl &impl) -> unsigned int { return impl.write_room(); });
+	}
 	static unsigned int do_chars_in_buffer(void *ctx)
 	{
-		if constexpr (has_chars_in_buffer)
-			return of(ctx).chars_in_buffer();
-		return 0;
+		return gated(ctx, 0U, [](Impl &impl) -> unsigned int {
+			if constexpr (has_chars_in_buffer)
+				return impl.chars_in_buffer();
+			return 0;
+		});
 	}
 	static unsigned int do_set_termios(void *ctx, const kcxx_termios *now,
 					   const kcxx_termios *old)
 	{
-		if constexpr (has_set_termios)
-			return of(ctx).set_termios(Termios::from(*now), Termios::from(*old));
-		return now->ospeed;
+		return gated(ctx, now->ospeed, [&](Impl &impl) -> unsigned int {
+			if constexpr (has_set_termios)
+				return impl.set_termios(Termios::from(*now), Termios::from(*old));
+			return now->ospeed;
+		});
 	}
 	static void do_throttle(void *ctx, int on)
 	{
 		if constexpr (has_throttle)
-			of(ctx).throttle(on != 0);
+			gated(ctx, [&](Impl &impl) { impl.throttle(on != 0); });
 	}
 	static int do_tiocmget(void *ctx)
 	{
-		if constexpr (has_tiocmget)
-			return static_cast<int>(of(ctx).tiocmget());
-		return 0;
+		return gated(ctx, EIO_, [](Impl &impl) {
+			if constexpr (has_tiocmget)
+				return static_cast<int>(impl.tiocmget());
+			return 0;
+		});
 	}
-	static void do_tiocmset(void *ctx, unsigned int set, unsigned int clear)
+	static int do_tiocmset(void *ctx, unsigned int set, unsigned int clear)
 	{
-		if constexpr (has_tiocmset)
-			of(ctx).tiocmset(set, clear);
+		return gated(ctx, EIO_, [&](Impl &impl) {
+			if constexpr (has_tiocmset)
+				impl.tiocmset(set, clear);
+			return 0;
+		});
 	}
-	static void do_get_icount(void *ctx, kcxx_icount *ic)
+	static int do_get_icount(void *ctx, kcxx_icount *ic)
 	{
-		if constexpr (has_get_icount)
-			of(ctx).get_icount(*ic);
+		return gated(ctx, EIO_, [&](Impl &impl) {
+			if constexpr (has_get_icount)
+				impl.get_icount(*ic);
+			return 0;
+		});
 	}
-	static void do_break_ctl(void *ctx, int on)
+	static int do_break_ctl(void *ctx, int on)
 	{
-		if constexpr (has_break_ctl)
-			of(ctx).break_ctl(on != 0);
+		return gated(ctx, EIO_, [&](Impl &impl) {
+			if constexpr (has_break_ctl)
+				impl.break_ctl(on != 0);
+			return 0;
+		});
 	}
 	static void do_flush_buffer(void *ctx)
 	{
 		if constexpr (has_flush_buffer)
-			of(ctx).flush_buffer();
+			gated(ctx, [](Impl &impl) { impl.flush_buffer(); });
 	}
 	static void do_hangup(void *ctx)
 	{
 		if constexpr (has_hangup)
-			of(ctx).hangup();
+			gated(ctx, [](Impl &impl) { impl.hangup(); });
 	}
 	static long do_ioctl(void *ctx, unsigned int cmd, unsigned long arg)
 	{
-		if constexpr (has_ioctl) {
-			auto r = of(ctx).ioctl(cmd, arg);
-			return to_c_return(r);
-		}
-		return code::ENOTTY.to_errno();
+		return gated(ctx, static_cast<long>(EIO_), [&](Impl &impl) -> long {
+			if constexpr (has_ioctl)
+				return to_c_return(impl.ioctl(cmd, arg));
+			return code::ENOTTY.to_errno();
+		});
 	}
 	static int do_carrier_raised(void *ctx)
 	{
-		if constexpr (has_carrier_raised)
-			return of(ctx).carrier_raised();
-		return 1;
+		return gated(ctx, 1, [](Impl &impl) {
+			if constexpr (has_carrier_raised)
+				return impl.carrier_raised() ? 1 : 0;
+			return 1;
+		});
 	}
 	static void do_dtr_rts(void *ctx, int active)
 	{
 		if constexpr (has_dtr_rts)
-			of(ctx).dtr_rts(active != 0);
+			gated(ctx, [&](Impl &impl) { impl.dtr_rts(active != 0); });
+	}
+	/// The kernel's port is gone: free the core, which releases the line.
+	static void do_release(void *ctx)
+	{
+		// SAFETY: ctx came from into_raw() in create(); the port calls
+		// this once, from its destructor.
+		Box<Core>::unsafe_from_raw(static_cast<Core *>(ctx));
 	}
 
 	static constexpr kcxx_tty_port_ops ops = {
@@ -399,11 +575,14 @@ private:
 		.ioctl = has_ioctl ? &do_ioctl : nullptr,
 		.carrier_raised = has_carrier_raised ? &do_carrier_raised : nullptr,
 		.dtr_rts = has_dtr_rts ? &do_dtr_rts : nullptr,
+		.release = &do_release,
 	};
 
 	Impl &impl_;
 	struct kcxx_tty_port *raw_ = nullptr;
+	Core *core_ = nullptr; // the port's, freed by do_release()
 	bool registered_ = false;
+	bool has_device_ = false;
 };
 
 } // namespace kcxx

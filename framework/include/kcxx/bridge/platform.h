@@ -16,12 +16,14 @@ struct module;
 struct platform_device;
 
 /* C++ callbacks: probe gets the matched of_device_id's data. */
-typedef int (*kcxx_platform_probe_fn)(struct platform_device *pdev, const void *match_data);
+typedef int (*kcxx_platform_probe_fn)(struct platform_device *pdev, const void *match_data,
+				      void *context);
 typedef void (*kcxx_platform_remove_fn)(struct platform_device *pdev);
 
 int kcxx_platform_driver_register(void *driver, const char *name, const void *of_match_table,
 				  const void *const *dev_groups, kcxx_platform_probe_fn probe,
-				  kcxx_platform_remove_fn remove, struct module *owner);
+				  kcxx_platform_remove_fn remove, void *context,
+				  struct module *owner);
 void kcxx_platform_driver_unregister(void *driver);
 struct device *kcxx_platform_device_dev(struct platform_device *pdev);
 void kcxx_platform_set_drvdata(struct platform_device *pdev, void *data);
@@ -40,6 +42,7 @@ struct kcxx_platform_driver {
 	struct platform_driver driver;
 	kcxx_platform_probe_fn probe;
 	kcxx_platform_remove_fn remove;
+	void *context;
 };
 #endif
 

@@ -8,7 +8,8 @@
  * reference counted: a tty that is still open (or hung up but not yet
  * released) keeps its struct tty_port, whose flip-buffer work and locks the
  * tty layer keeps using after the C++ owner is gone. The C++ side holds one
- * reference; each installed tty holds another (install/cleanup).
+ * reference; each installed tty holds another (install/cleanup). Which lines
+ * are free and which port serves each is C++'s table (kcxx/tty.h).
  */
 #ifndef KCXX_BRIDGE_TTY_H
 #define KCXX_BRIDGE_TTY_H
@@ -39,9 +40,11 @@ struct kcxx_icount {
 };
 
 /*
- * The C++ implementation of one port; ctx is the C++ object. NULL entries
- * are operations it lacks. No callback runs after kcxx_tty_port_unregister()
- * has returned.
+ * The C++ side of one port; ctx is C++'s, valid until release, which the
+ * port's last reference calls. NULL entries are operations it lacks, except
+ * activate, write, write_room, chars_in_buffer and release, which it always
+ * has. C++ decides whether its object may still be called (its gate); the
+ * bridge calls unconditionally.
  */
 struct kcxx_tty_port_ops {
 	int (*open)(void *ctx, int port_count);
@@ -55,29 +58,33 @@ struct kcxx_tty_port_ops {
 				    const struct kcxx_termios *old);
 	void (*throttle)(void *ctx, int throttled);
 	int (*tiocmget)(void *ctx);
-	void (*tiocmset)(void *ctx, unsigned int set, unsigned int clear);
-	void (*get_icount)(void *ctx, struct kcxx_icount *icount);
-	void (*break_ctl)(void *ctx, int on);
+	int (*tiocmset)(void *ctx, unsigned int set, unsigned int clear);
+	int (*get_icount)(void *ctx, struct kcxx_icount *icount);
+	int (*break_ctl)(void *ctx, int on);
 	void (*flush_buffer)(void *ctx);
 	void (*hangup)(void *ctx);
 	long (*ioctl)(void *ctx, unsigned int cmd, unsigned long arg);
 	int (*carrier_raised)(void *ctx);
 	void (*dtr_rts)(void *ctx, int active);
+	void (*release)(void *ctx);
 };
 
-struct kcxx_tty_driver *kcxx_tty_driver_register(const char *driver_name, const char *name,
-						 unsigned int lines);
-void kcxx_tty_driver_unregister(struct kcxx_tty_driver *drv);
-unsigned int kcxx_tty_driver_lines(struct kcxx_tty_driver *drv);
+/* The port serving a line, with a reference for the caller; NULL if none. */
+typedef struct kcxx_tty_port *(*kcxx_tty_lookup_fn)(void *ctx, int index);
 
-struct kcxx_tty_port *kcxx_tty_port_create(struct kcxx_tty_driver *drv, int index,
+struct kcxx_tty_driver *kcxx_tty_driver_register(const char *driver_name, const char *name,
+						 unsigned int lines, kcxx_tty_lookup_fn lookup,
+						 void *ctx);
+void kcxx_tty_driver_unregister(struct kcxx_tty_driver *drv);
+
+struct kcxx_tty_port *kcxx_tty_port_create(struct kcxx_tty_driver *drv, unsigned int index,
 					   unsigned int baud, const struct kcxx_tty_port_ops *ops,
 					   void *ctx);
 int kcxx_tty_port_add_device(struct kcxx_tty_port *port, struct device *parent,
 			     const void *const *groups, void *drvdata);
-void kcxx_tty_port_unregister(struct kcxx_tty_port *port);
+void kcxx_tty_port_remove_device(struct kcxx_tty_port *port);
+struct kcxx_tty_port *kcxx_tty_port_get(struct kcxx_tty_port *port);
 void kcxx_tty_port_put(struct kcxx_tty_port *port);
-unsigned int kcxx_tty_port_index(struct kcxx_tty_port *port);
 struct device *kcxx_tty_port_device(struct kcxx_tty_port *port);
 unsigned long kcxx_tty_port_insert(struct kcxx_tty_port *port, const unsigned char *buf,
 				   unsigned long count);
