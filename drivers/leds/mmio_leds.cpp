@@ -11,6 +11,7 @@
  * read-modify-write take the bank's lock, with interrupts off since LED
  * triggers set brightness from timers.
  */
+#include <kcxx/bitmap.h>
 #include <kcxx/io_mem.h>
 #include <kcxx/led.h>
 #include <kcxx/platform.h>
@@ -52,7 +53,7 @@ public:
 	static Result<Box<MmioLeds>> probe(PlatformDevice &pdev, const MatchData &)
 	{
 		Vec<Spec> specs;
-		u64 used = 0;
+		Bitmap<64> used;
 
 		for (FwNode child : pdev.fwnode().children())
 			TRY(specs.try_push(TRY(parse(pdev.dev(), child, used))));
@@ -76,7 +77,7 @@ private:
 		bool active_low;
 	};
 
-	static Result<Spec> parse(const Device &dev, FwNode child, u64 &used)
+	static Result<Spec> parse(const Device &dev, FwNode child, Bitmap<64> &used)
 	{
 		Properties props(dev, child);
 		u32 pin = TRY(props.read_u32("reg"));
@@ -84,9 +85,8 @@ private:
 		if (pin >= Layout::pins)
 			return props.invalid("reg", code::EINVAL, "pin %u is beyond the bank's %u pins", pin,
 					     Layout::pins);
-		if (used & u64(1) << pin)
+		if (used.take(pin).is_error())
 			return props.invalid("reg", code::EBUSY, "pin %u is already another LED's", pin);
-		used |= u64(1) << pin;
 		return Spec{ TRY(LedNode::parse(dev, child)), pin, child.has("active-low") };
 	}
 
