@@ -4,8 +4,17 @@
  * goes. For state that several owners with unrelated lifetimes need (a
  * device's registration and every file open on it).
  *
- *	auto shared = TRY(Arc<Stats>::try_new(gfp::KERNEL));
- *	Arc<Stats> other = shared.clone();	// both keep it alive
+ * Example (compiled):
+ *	struct Stats {
+ *		u64 bytes = 0;
+ *	};
+ *
+ *	inline Result<u64> share()
+ *	{
+ *		auto shared = TRY(Arc<Stats>::try_new(gfp::KERNEL));
+ *		Arc<Stats> other = shared.clone(); // both keep it alive
+ *		return other->bytes;
+ *	}
  */
 #ifndef KCXX_ARC_H
 #define KCXX_ARC_H

@@ -4,10 +4,14 @@
  * test_bit()/__set_bit()/find_first_zero_bit(), with every index checked.
  * Not atomic: guard it with a lock, as the kernel's non-atomic helpers want.
  *
- *	Bitmap<64> used;
- *	u32 line = TRY(used.take_first_free());	// ENOSPC when all are set
- *	TRY(used.take(7));			// EBUSY when set, EINVAL past 63
- *	used.clear(line);
+ * Example (compiled):
+ *	inline Result<usize> claim(Bitmap<64> &used)
+ *	{
+ *		usize line = TRY(used.take_first_free()); // ENOSPC when all are set
+ *		TRY(used.take(63));			  // EBUSY when set, EINVAL past 63
+ *		used.clear(63);
+ *		return line;
+ *	}
  */
 #ifndef KCXX_BITMAP_H
 #define KCXX_BITMAP_H

@@ -6,10 +6,19 @@
  * while the kernel still holds the structure that points at it (a tty port
  * kept by an open tty, a file kept by its opener).
  *
- *	if (auto in = gate.enter())
- *		impl.write(bytes);	// impl is alive until `in` ends
- *	...
- *	gate.revoke();			// before impl is dropped
+ * Example (compiled):
+ *	struct Port {
+ *		u32 writes = 0;
+ *	};
+ *
+ *	inline u32 write(CallGate &gate, Port &port) // the kernel calls this
+ *	{
+ *		if (auto in = gate.enter())
+ *			return ++port.writes; // port is alive until `in` ends
+ *		return 0;		      // revoked: port may be gone
+ *	}
+ *
+ *	inline void unregister(CallGate &gate) { gate.revoke(); } // before port goes
  *
  * This is the C pattern "atomic_inc(active); smp_mb(); if (dead) back out",
  * its smp_mb() pairing and wait_event(), written once, with a lock instead of

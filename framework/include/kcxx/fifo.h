@@ -2,9 +2,13 @@
 /*
  * Fifo<T>, InlineFifo<T, N>: a ring of T; <linux/kfifo.h> for C++, typed.
  *
- *	auto fifo = TRY(Fifo<u8>::try_new(4096, gfp::KERNEL));
- *	usize n = fifo.push(bytes);		// what fits, never more
- *	TRY(fifo.pop_to_user(slice, slice.len()));
+ * Example (compiled):
+ *	inline Result<usize> echo(Span<const u8> bytes, UserSlice &slice)
+ *	{
+ *		auto fifo = TRY(Fifo<u8>::try_new(4096, gfp::KERNEL)); // EINVAL: not 2^n
+ *		usize n = fifo.push(bytes);			 // what fits, never more
+ *		return fifo.pop_to_user(slice, n);		 // EFAULT: nothing lost
+ *	}
  *
  * kfifo_alloc() rounds a size that is not a power of two down, silently;
  * here such a capacity is EINVAL (Fifo) or does not compile (InlineFifo).

@@ -4,8 +4,20 @@
  * (Lock<T, Backend>, lock.h). Holders may sleep; taking it needs process
  * context.
  *
- *	Mutex<Config> config_{ KCXX_LOCK_CLASS("kcxx_dma.config"), Config{} };
- *	auto c = TRY(config_.lock_interruptible());
+ * Example (compiled):
+ *	struct Config {
+ *		u32 timeout_ms = 100;
+ *	};
+ *
+ *	struct Dma {
+ *		Mutex<Config> config_{ KCXX_LOCK_CLASS("kcxx_dma.config"), Config{} };
+ *
+ *		Result<u32> timeout()
+ *		{
+ *			auto c = TRY(config_.lock_interruptible()); // EINTR on a signal
+ *			return c->timeout_ms;
+ *		}
+ *	};
  */
 #ifndef KCXX_MUTEX_H
 #define KCXX_MUTEX_H

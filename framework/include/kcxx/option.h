@@ -4,11 +4,20 @@
  * that is not an error (a channel a node does not name, a file whose state
  * was already torn down); Result<T> is for values that failed.
  *
- *	Option<Box<Buffer>> spare;			// nothing yet
- *	spare = TRY(Box<Buffer>::try_new(gfp::KERNEL));	// something
- *	if (spare.is_some())
- *		use(*spare);
- *	Option<Box<Buffer>> taken = spare.take();	// spare is nothing again
+ * Example (compiled):
+ *	#include <kcxx/box.h>
+ *
+ *	struct Buffer {
+ *		u8 bytes[64];
+ *	};
+ *
+ *	inline Result<usize> keep_a_spare(Option<Box<Buffer>> &spare)
+ *	{
+ *		spare = TRY(Box<Buffer>::try_new(gfp::KERNEL)); // something
+ *		usize size = spare.is_some() ? sizeof((*spare)->bytes) : 0;
+ *		Option<Box<Buffer>> taken = spare.take();	  // spare is nothing again
+ *		return taken.is_some() ? size : 0;
+ *	}
  */
 #ifndef KCXX_OPTION_H
 #define KCXX_OPTION_H

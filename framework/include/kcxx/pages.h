@@ -3,8 +3,13 @@
  * Pages<Order>: 2^Order physically contiguous pages from the page allocator;
  * <linux/gfp.h>'s alloc_pages()/__free_pages() for C++.
  *
- *	auto ring = TRY(Pages<pages::order_for(64 * 1024)>::try_alloc(gfp::KERNEL | gfp::ZERO));
- *	Span<u8> bytes = ring.bytes();	// ring.size bytes, PAGE_SIZE << Order
+ * Example (compiled):
+ *	inline Result<usize> ring_size()
+ *	{
+ *		auto ring = TRY(Pages<pages::order_for(64 * 1024)>::try_alloc(gfp::KERNEL | gfp::ZERO));
+ *		Span<u8> bytes = ring.bytes(); // ring.size bytes, PAGE_SIZE << Order
+ *		return bytes.size();
+ *	}
  *
  * The classic bugs cannot be written: the order is part of the type, so the
  * block goes back with the order it came with; a page is the target's

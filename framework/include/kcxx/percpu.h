@@ -2,9 +2,17 @@
 /*
  * PerCpu<T>: one T per possible CPU, from <linux/percpu.h>'s alloc_percpu().
  *
- *	auto stats = TRY(PerCpu<Counters>::try_new());
- *	stats.local()->rx++;			// preemption off while the guard lives
- *	u64 rx = stats.sum([](const Counters &c) { return c.rx; });
+ * Example (compiled):
+ *	struct Counters {
+ *		u64 rx = 0;
+ *	};
+ *
+ *	inline Result<u64> count_one()
+ *	{
+ *		auto stats = TRY(PerCpu<Counters>::try_new());
+ *		stats.local()->rx++; // preemption off while the guard lives
+ *		return stats.sum([](const Counters &c) { return c.rx; });
+ *	}
  */
 #ifndef KCXX_PERCPU_H
 #define KCXX_PERCPU_H

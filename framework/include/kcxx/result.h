@@ -2,10 +2,17 @@
 /*
  * Result<T>: a value or an Error, and TRY() to pass errors up in one token.
  *
- *	Result<Box<State>> make_state()
+ * Example (compiled):
+ *	#include <kcxx/box.h>
+ *
+ *	struct State {
+ *		Result<void> setup() { return {}; }
+ *	};
+ *
+ *	inline Result<Box<State>> make_state()
  *	{
- *		auto state = TRY(Box<State>::try_new(gfp::KERNEL));
- *		TRY(state->setup());
+ *		auto state = TRY(Box<State>::try_new(gfp::KERNEL)); // ENOMEM: returned
+ *		TRY(state->setup());	// an error here drops state on the way out
  *		return state;
  *	}
  */

@@ -3,9 +3,17 @@
  * Long loops in process context: let other tasks run, and stop when the
  * task is being killed.
  *
- *	for (usize i = 0; i < len; i += chunk) {
- *		fill(buf, i, chunk);
- *		TRY(kcxx::yield_unless_killed());	// cond_resched(); EINTR if killed
+ * Example (compiled):
+ *	#include <kcxx/span.h>
+ *
+ *	inline Result<void> fill(Span<u8> buf, usize chunk)
+ *	{
+ *		for (usize i = 0; i < buf.size(); i += chunk) {
+ *			for (usize j = i; j < i + chunk && j < buf.size(); j++)
+ *				buf[j] = static_cast<u8>(j);
+ *			TRY(kcxx::yield_unless_killed()); // cond_resched(); EINTR if killed
+ *		}
+ *		return {};
  *	}
  */
 #ifndef KCXX_SCHED_H

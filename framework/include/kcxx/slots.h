@@ -3,10 +3,14 @@
  * Slots: up to 32 numbers a driver hands out to its devices (the N of
  * /dev/mydev<N>), each held by a Slot from probe to unbind.
  *
- *	constinit Slots device_numbers;			// a global: constinit
- *	...
- *	auto slot = TRY(device_numbers.take());		// EBUSY when all 32 are taken
- *	name_.print("mydev%d", slot.index());
+ * Example (compiled):
+ *	constinit Slots device_numbers; // a global: constinit
+ *
+ *	inline Result<int> first_free()
+ *	{
+ *		auto slot = TRY(device_numbers.take()); // EBUSY when all 32 are taken
+ *		return slot.index();			// and free again here
+ *	}
  *
  * A number is free again when its Slot is dropped.
  */

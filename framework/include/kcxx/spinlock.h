@@ -3,8 +3,16 @@
  * SpinLock<T> and SpinLockIrq<T>: <linux/spinlock.h> locks that own the data
  * they protect (Lock<T, Backend>, lock.h).
  *
- *	SpinLockIrq<Fifo> fifo_{ KCXX_LOCK_CLASS("kcxx_uart.fifo") };
- *	usize queued = fifo_.lock()->len;
+ * Example (compiled):
+ *	struct Fifo {
+ *		usize len = 0;
+ *	};
+ *
+ *	struct Uart {
+ *		SpinLockIrq<Fifo> fifo_{ KCXX_LOCK_CLASS("kcxx_uart.fifo") };
+ *
+ *		usize queued() { return fifo_.lock()->len; } // unlocked at the ;
+ *	};
  *
  * Holders must not sleep. Data an interrupt handler or an hrtimer also takes
  * needs SpinLockIrq, which keeps local interrupts off while it is held.

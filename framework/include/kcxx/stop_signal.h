@@ -4,13 +4,22 @@
  * is going away (a driver unbinding, a device revoking its files) and seen
  * by every wait that was given it.
  *
- *	StopSignal stop_;				// in the driver's state
- *	...
- *	TRY(stop_.queue().wait_interruptible([&] { return ready() || stop_.raised(); }));
- *	if (stop_.raised())
- *		return code::ECANCELED;
- *	...
- *	~Driver() { stop_.raise(); }			// first thing on unbind
+ * Example (compiled):
+ *	struct Driver {
+ *		Atomic<u32> ready{ 0 };
+ *		StopSignal stop_; // in the driver's state
+ *
+ *		Result<void> wait_ready()
+ *		{
+ *			TRY(stop_.queue().wait_interruptible(
+ *				[&] { return ready.load() != 0 || stop_.raised(); }));
+ *			if (stop_.raised())
+ *				return code::ECANCELED;
+ *			return {};
+ *		}
+ *
+ *		~Driver() { stop_.raise(); } // first thing on unbind
+ *	};
  */
 #ifndef KCXX_STOP_SIGNAL_H
 #define KCXX_STOP_SIGNAL_H

@@ -3,9 +3,15 @@
  * TextBuffer<N>: text built with printf-style appends into a fixed array,
  * <linux/sprintf.h>'s vscnprintf(): a report kept for a later sysfs read.
  *
- *	TextBuffer<512> report;
- *	report.print("%s: summary %u tests\n", name, n);
- *	out.print("%s", report.c_str());
+ * Example (compiled):
+ *	#include <kcxx/sysfs.h>
+ *
+ *	inline void summary(SysfsOutput &out, const char *name, u32 n)
+ *	{
+ *		TextBuffer<512> report;
+ *		report.print("%s: summary %u tests\n", name, n); // cut at 511, never past
+ *		out.print("%s", report.c_str());
+ *	}
  */
 #ifndef KCXX_TEXT_BUFFER_H
 #define KCXX_TEXT_BUFFER_H
