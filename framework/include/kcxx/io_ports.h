@@ -3,9 +3,13 @@
  * IoPorts<N>: a claimed range of N I/O ports; <linux/ioport.h>'s
  * request_region() and <asm/io.h>'s inb()/outl() for C++.
  *
- *	auto ports = TRY(IoPorts<8>::request(0x3f8, "mydrv"));
- *	ports.out8<3>(0x80);		// LCR: offset and width in the type
- *	u8 lsr = ports.in8<5>();
+ * Example (compiled):
+ *	inline Result<u8> line_status()
+ *	{
+ *		auto ports = TRY(IoPorts<8>::request(0x3f8, "mydrv")); // EBUSY, ENXIO
+ *		ports.out8<3>(0x80); // LCR: offset and width in the type
+ *		return ports.in8<5>();
+ *	}
  *
  * The classic bugs cannot be written: ports are used only through a claimed
  * region (released when it is dropped), a constant offset past the region or

@@ -3,16 +3,24 @@
  * Kthread<Owner, Fn>: a <linux/kthread.h> kernel thread running a method of
  * its owner, stopped and joined when dropped.
  *
- *	int poller(KthreadControl &ctl)
- *	{
- *		while (!ctl.should_stop()) {
- *			poll_hardware();
- *			ctl.sleep(100);		// wakes early when asked to stop
+ * Example (compiled):
+ *	class Sensor {
+ *	public:
+ *		Result<void> start() { return thread_.start("kcxx-sensor"); }
+ *
+ *		int poller(KthreadControl &ctl)
+ *		{
+ *			while (!ctl.should_stop()) {
+ *				polls_++;
+ *				ctl.sleep(100); // wakes early when asked to stop
+ *			}
+ *			return 0;
  *		}
- *		return 0;
- *	}
- *	Kthread<Sensor, &Sensor::poller> thread_{ *this };
- *	TRY(thread_.start("kcxx-sensor"));
+ *
+ *	private:
+ *		u32 polls_ = 0;
+ *		Kthread<Sensor, &Sensor::poller> thread_{ *this }; // stopped when dropped
+ *	};
  *
  * The destructor asks the thread to stop (kthread_stop()) and returns once
  * its function has returned.

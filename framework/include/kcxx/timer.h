@@ -4,9 +4,18 @@
  * owner, at jiffy resolution, in softirq context (atomic: the method may
  * not sleep; mark it KCXX_ATOMIC). For finer timing there is HrTimer.
  *
- *	void expired() KCXX_ATOMIC;
- *	Timer<Watchdog, &Watchdog::expired> timer_{ *this, KCXX_LOCK_CLASS("kcxx_wd.timer") };
- *	timer_.start(500);			// in 500 ms (again: moves it)
+ * Example (compiled):
+ *	#include <kcxx/atomic.h>
+ *
+ *	class Watchdog {
+ *	public:
+ *		void pet() { timer_.start(500); } // in 500 ms (again: moves it)
+ *		void expired() KCXX_ATOMIC { barks_.add(1); }
+ *
+ *	private:
+ *		Atomic<u32> barks_{ 0 };
+ *		Timer<Watchdog, &Watchdog::expired> timer_{ *this, KCXX_LOCK_CLASS("kcxx_wd.timer") };
+ *	};
  *
  * Dropping it disarms it and waits for a running callback.
  */

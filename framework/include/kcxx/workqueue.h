@@ -3,12 +3,18 @@
  * Deferred work: <linux/workqueue.h>'s work items calling a method of their
  * owner, on the system workqueue or one the driver allocates.
  *
+ * Example (compiled):
  *	class Button {
- *		void debounced();		// runs in a kernel worker: may sleep
+ *	public:
+ *		void edge() { debounce_.schedule(20); } // in 20 ms; again: moves it
+ *		void debounced() { presses_++; }	// runs in a kernel worker: may sleep
+ *
+ *	private:
+ *		u32 presses_ = 0;
  *		DelayedWork<Button, &Button::debounced> debounce_{
- *			*this, KCXX_LOCK_CLASS("kcxx_button.debounce") };
+ *			*this, KCXX_LOCK_CLASS("kcxx_button.debounce")
+ *		};
  *	};
- *	debounce_.schedule(20);			// in 20 ms; again: moves it
  *
  * Dropping a work item cancels it and waits for it to finish
  * (cancel_work_sync()): make it a member of its owner, declared after what
