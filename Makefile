@@ -11,6 +11,12 @@
 #                             (default /lib/modules/$(uname -r)/build)
 #   make TARGET=arm64-6.1     build for one target of the matrix
 #   make matrix               build the whole matrix: $(MATRIX)
+#   make install [DESTDIR=..] [KDIR=..|TARGET=..] [KERNELRELEASE=..]
+#                             build, then install the drivers into
+#                             /lib/modules/<release>/updates/kcxx/ (depmod),
+#                             the framework and overlays into /usr/share/kcxx/
+#   make uninstall [same]     take them away again
+#   make deb                  the Debian packages kcxx-dkms and kcxx-dev, into build/deb/
 #   make shell [OVERLAY=x.dts] [KERNEL=6.1|6.12] [BOARD=virt|raspi3b]
 #                             boot an emulated board with kcxx's modules, a
 #                             shell on its console
@@ -22,20 +28,29 @@ KDIR ?= $(wildcard /lib/modules/$(shell uname -r)/build)
 BOARD ?= virt
 KERNEL ?= 6.1
 
-.PHONY: all modules matrix check lint bench demo deps shell clean help
+.PHONY: all modules matrix install uninstall deb check lint bench demo deps shell clean help
 
 all: modules
 
 modules:
-ifdef TARGET
-	tools/kcxx-build $(TARGET)
-else ifneq ($(KDIR),)
-	tools/kcxx-build --kdir $(KDIR) $(if $(ARCH),ARCH=$(ARCH)) \
-		$(if $(CROSS_COMPILE),CROSS_COMPILE=$(CROSS_COMPILE))
+ifneq ($(TARGET)$(KDIR),)
+	tools/kcxx-build $(kcxx-where)
 else
 	@echo "No kernel build tree: give KDIR=..., or TARGET=one of $(MATRIX) (make deps fetches them)." >&2
 	@exit 1
 endif
+
+kcxx-where = $(if $(TARGET),$(TARGET),--kdir $(KDIR) $(if $(ARCH),ARCH=$(ARCH)) \
+	$(if $(CROSS_COMPILE),CROSS_COMPILE=$(CROSS_COMPILE)))
+
+install: modules
+	tools/kcxx-install $(kcxx-where)
+
+uninstall:
+	tools/kcxx-install --uninstall $(kcxx-where)
+
+deb:
+	tools/kcxx-deb
 
 matrix: deps
 	@for t in $(MATRIX); do tools/kcxx-build $$t || exit 1; done
@@ -65,4 +80,4 @@ clean:
 	rm -rf build
 
 help:
-	@sed -n '3,22p' Makefile
+	@sed -n '3,28p' Makefile
