@@ -21,6 +21,9 @@ KERNELS = [t.kernel for t in TARGETS if t.debarch == "arm64"]
 def target(name):
     return next(t for t in TARGETS if t.name == name)
 
+#: The amd64 kernels the q35 board boots (Debian's).
+X86_KERNELS = [t.kernel for t in TARGETS if t.debarch == "amd64" and t.source == "debian"]
+
 #: The arm64 kernels Debian ships (they boot on raspi3b too; the debug
 #: kernel is built for virt only).
 DEBIAN_KERNELS = [t.kernel for t in TARGETS if t.debarch == "arm64" and t.source == "debian"]

@@ -1,11 +1,12 @@
 # Guest half of the kcxx-dma-memcpy tests (raspi3b with a DMA channel, virt
-# with kcxx,cpu-fallback): the self-test from 1 byte to the whole buffer, the
+# and q35 with kcxx,cpu-fallback): the self-test from 1 byte to the whole buffer, the
 # user copy device (tests/guest/dma_copy_client.c), statistics, a stalled
 # engine (timeouts), unbind with a buffer mapped, bind, unload while idle;
 # every pinned page is unpinned again.
 set -e
-d=$(readlink -f /sys/bus/platform/devices/dma-memcpy)
 drv=/sys/bus/platform/drivers/kcxx-dma-memcpy
+# The device: dma-memcpy from a device tree, PRP0001:NN from ACPI (q35).
+for e in "$drv"/*/engine; do d=$(readlink -f "$(dirname "$e")"); done
 echo "engine: $(cat "$d/engine")"
 max=$(cat "$d/test_buf_size")
 selftest() { # size iterations

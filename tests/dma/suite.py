@@ -2,16 +2,24 @@
 """dma/*: kcxx-dma-memcpy on raspi3b's BCM2835 DMA controller and on virt
 (the CPU copies), driven through sysfs and /dev/kcxx-dma<N> as a client
 would; and the malformed nodes it must refuse."""
-from kcxx_test import DEBIAN_KERNELS, boot, driver, expect_lines, guest_binary, ktap, module, refused_every_bad_node, test
+from kcxx_test import (DEBIAN_KERNELS, X86_KERNELS, boot, driver, expect_lines, guest_binary, ktap, module,
+                       refused_every_bad_node, test)
 
-for board, kernel in [("raspi3b", k) for k in DEBIAN_KERNELS] + [("virt", k) for k in ["6.1", "6.1-debug"]]:
+for board, kernel in ([("raspi3b", k) for k in DEBIAN_KERNELS] + [("virt", k) for k in ["6.1", "6.1-debug"]]
+                      + [("q35", k) for k in X86_KERNELS]):
     @test(f"dma/dma-memcpy/{board}-{kernel}")
     def _(log, kernel=kernel, board=board):
-        client = guest_binary(log, "dma_copy_client")
+        arch = "x86_64" if board == "q35" else "arm64"
+        client = guest_binary(log, "dma_copy_client", arch)
         if not client:
             return False
-        ok, console = boot(log, kernel, f"dma-memcpy-{board}-{kernel}", "--overlay", f"dts/{board}/dma-memcpy.dts",
-                           "--module", driver(kernel, "dma/kcxx-dma-memcpy.ko"), "--file", client,
+        if board == "q35":  # the device from ACPI, the driver built for x86_64
+            device = ["--acpi", "dts/q35/dma-memcpy.asl"]
+        else:
+            device = ["--overlay", f"dts/{board}/dma-memcpy.dts"]
+        ko = driver(kernel, "dma/kcxx-dma-memcpy.ko", arch)
+        ok, console = boot(log, kernel, f"dma-memcpy-{board}-{kernel}", *device,
+                           "--module", ko, "--file", client,
                            "--run", "tests/dma/dma-memcpy.sh", "--timeout", "300", board=board)
         engine = "engine: dma dma0chan" if board == "raspi3b" else "engine: cpu"
         return (ok and ktap(log, console, "kcxx_dma_copy", 6)

@@ -49,6 +49,20 @@ else
 	expect 1 "forbidden sections: .init_array" "$kdir" "$tmp/ctor.ko"
 fi
 
+# A __param section with holes (what GCC's 32-byte alignment of a 40-byte
+# object on x86_64 made of kcxx's records before they said their alignment):
+# a size that is no multiple of the record, or an alignment beyond it.
+bad_params() { # bad_params SIZE ALIGN: a copy of the module with such a __param
+	head -c "$1" /dev/zero >"$tmp/params"
+	"$objcopy" --remove-section __param --add-section __kcxx_holes="$tmp/params" "$ko" "$tmp/p1.ko"
+	"$objcopy" --set-section-alignment __kcxx_holes="$2" "$tmp/p1.ko" "$tmp/p2.ko"
+	"$objcopy" --rename-section __kcxx_holes=__param "$tmp/p2.ko" "$tmp/params-$1-$2.ko"
+}
+bad_params 104 8
+expect 1 "__param is not an array of struct kernel_param: 104 bytes, aligned to 8" "$kdir" "$tmp/params-104-8.ko"
+bad_params 80 32
+expect 1 "__param is not an array of struct kernel_param: 80 bytes, aligned to 32" "$kdir" "$tmp/params-80-32.ko"
+
 # No .modinfo: no license, no vermagic.
 "$objcopy" --rename-section .modinfo=.kcxx_not_modinfo "$ko" "$tmp/noinfo.ko"
 expect 1 "modinfo has no license" "$kdir" "$tmp/noinfo.ko"

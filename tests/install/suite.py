@@ -9,7 +9,7 @@ import os
 import re
 import shutil
 
-from kcxx_test import DEBIAN_KERNELS, LOGS, TOP, boot, kernel_env, pins, sh, test, tool
+from kcxx_test import DEBIAN_KERNELS, LOGS, X86_KERNELS, TOP, boot, kernel_env, pins, sh, test, tool
 
 DRIVERS = ["kcxx-dma-memcpy", "kcxx-gpio-button", "kcxx-gpio-leds", "kcxx-mmio-leds", "kcxx-vserial"]
 
@@ -87,23 +87,32 @@ def _(log):
     return sh([tool("kcxx-clean-room"), "--copy-in", room_in, "--", "sh", "/src/in/dkms-room.sh", *releases], log)
 
 
-for kernel in DEBIAN_KERNELS:
-    @test(f"install/autoload/virt-{kernel}")
-    def _(log, kernel=kernel):
-        return autoload(log, kernel)
+for board, kernel in [("virt", k) for k in DEBIAN_KERNELS] + [("q35", k) for k in X86_KERNELS]:
+    @test(f"install/autoload/{board}-{kernel}")
+    def _(log, kernel=kernel, board=board):
+        return autoload(log, kernel, board)
 
 
-def autoload(log, kernel):
-    stage = os.path.join(TOP, "build", "install", f"initramfs-{kernel}")
+def autoload(log, kernel, board):
+    """virt: the overlays' nodes; q35: the same devices from ACPI (PRP0001,
+    whose modalias is of: too)."""
+    stage = os.path.join(TOP, "build", "install", f"initramfs-{board}-{kernel}")
     shutil.rmtree(stage, ignore_errors=True)
-    if not sh(["env", f"DESTDIR={stage}", "make", "-s", "install", f"TARGET=arm64-{kernel}"], log):
+    target = f"x86_64-{kernel}" if board == "q35" else f"arm64-{kernel}"
+    if not sh(["env", f"DESTDIR={stage}", "make", "-s", "install", f"TARGET={target}"], log):
         return False
     shutil.rmtree(os.path.join(stage, "usr"))  # the guest needs the modules only
-    name = f"autoload-virt-{kernel}"
+    name = f"autoload-{board}-{kernel}"
     hw = os.path.join(LOGS, name + ".hw")
-    ok, _ = boot(log, kernel, name, "--tree", stage, "--overlay", "dts/virt/gpio-leds.dts",
-                 "--overlay", "dts/virt/vserial.dts", "--overlay", "dts/virt/dma-memcpy.dts",
-                 "--run", "tests/install/autoload.sh", "--hw-log", hw)
+    if board == "q35":
+        devices = ["--acpi", "dts/q35/vserial.asl", "--acpi", "dts/q35/dma-memcpy.asl"]
+    else:
+        devices = ["--overlay", "dts/virt/gpio-leds.dts", "--overlay", "dts/virt/vserial.dts",
+                   "--overlay", "dts/virt/dma-memcpy.dts"]
+    ok, _ = boot(log, kernel, name, "--tree", stage, *devices, "--run", "tests/install/autoload.sh",
+                 "--hw-log", hw, board=board)
+    if board == "q35":
+        return ok
     expect = (pins("probed", pin4=1) + pins("status-off", pin4=0) + pins("status-on", pin4=1)
               + pins("unloaded", pin4=0))
     return ok and sh([tool("kcxx-hw-expect"), hw] + expect, log)

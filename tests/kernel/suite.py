@@ -5,7 +5,8 @@ import json
 import os
 import re
 
-from kcxx_test import DEBIAN_KERNELS, KERNELS, LOGS, boot, expect_lines, guest_binary, ktap, module, test
+from kcxx_test import (DEBIAN_KERNELS, KERNELS, LOGS, X86_KERNELS, boot, expect_lines, guest_binary, ktap, module,
+                       test)
 
 def built_for_running(log, console, kernel):
     """The pipeline module saw the kernel it was built for."""
@@ -152,3 +153,61 @@ for kernel in KERNELS:
                            "--file", client, "--run", "tests/kernel/chardev_test.sh")
         return (ok and ktap(log, console, "kcxx_chardev", 9)
                 and expect_lines(log, console, ["kcxx_chardev_test: unloaded after the last close"]))
+
+
+# The same suites on a PC: Debian's amd64 kernels on QEMU's q35 (TCG), the
+# modules built for x86_64-<kernel>. The suites that need no device tree:
+# the platform, IRQ and DMA ones probe from DT nodes on the arm64 boards.
+for kernel in X86_KERNELS:
+    @test(f"kernel/pipeline/q35-{kernel}")
+    def _(log, kernel=kernel):
+        ok, console = boot(log, kernel, f"pipeline-q35-{kernel}",
+                           "--module", module(kernel, "kcxx_pipeline_test", "x86_64"), board="q35")
+        return ok and ktap(log, console, "kcxx_pipeline") and built_for_running(log, console, kernel)
+
+    @test(f"kernel/kcxx_core/q35-{kernel}")
+    def _(log, kernel=kernel):
+        ok, console = boot(log, kernel, f"kcxx_core-q35-{kernel}",
+                           "--module", module(kernel, "kcxx_core_test", "x86_64"), board="q35")
+        return ok and ktap(log, console, "kcxx_core")
+
+    @test(f"kernel/kcxx_memory/q35-{kernel}")
+    def _(log, kernel=kernel):
+        client = guest_binary(log, "pages_client", "x86_64")
+        if not client:
+            return False
+        ok, console = boot(log, kernel, f"kcxx_memory-q35-{kernel}", "--file", client,
+                           "--module", module(kernel, "kcxx_memory_test", "x86_64"),
+                           "--run", "tests/kernel/memory_test.sh", board="q35")
+        return (ok and ktap(log, console, "kcxx_memory", 11) and ktap(log, console, "kcxx_user_pages", 3)
+                and expect_lines(log, console, MEMORY_LINES))
+
+    @test(f"kernel/kcxx_chardev/q35-{kernel}")
+    def _(log, kernel=kernel):
+        client = guest_binary(log, "chardev_client", "x86_64")
+        if not client:
+            return False
+        ok, console = boot(log, kernel, f"kcxx_chardev-q35-{kernel}",
+                           "--module", module(kernel, "kcxx_chardev_test", "x86_64"),
+                           "--file", client, "--run", "tests/kernel/chardev_test.sh", board="q35")
+        return (ok and ktap(log, console, "kcxx_chardev", 9)
+                and expect_lines(log, console, ["kcxx_chardev_test: unloaded after the last close"]))
+
+    # Real x86 port I/O: the RTL8139's ports, read back by the host with
+    # the monitor's `i` (kcxx-hw io:PORT).
+    @test(f"kernel/kcxx_ioport/q35-{kernel}")
+    def _(log, kernel=kernel):
+        name = f"kcxx_ioport-q35-{kernel}"
+        hw = os.path.join(LOGS, name + ".hw")
+        ok, console = boot(log, kernel, name, "--device", "rtl8139,mac=52:54:00:4b:43:58,romfile=",
+                           "--file", module(kernel, "kcxx_ioport_test", "x86_64"),
+                           "--run", "tests/kernel/ioport_test.sh", "--hw-log", hw, board="q35")
+        reads = {}
+        for line in open(hw) if os.path.exists(hw) else []:
+            entry = json.loads(line)
+            reads[entry["tag"], entry["space"]] = entry["values"]
+        log.write(f"host reads: {reads}\n")
+        return (ok and ktap(log, console, "kcxx_ioport", 6)
+                and reads.get(("idr", "io")) == [0x4b005452] and reads.get(("mar", "io")) == [0xc0ffee11]
+                and expect_lines(log, console, ["kcxx_ioport_test: MAR0-3 written",
+                                                "kcxx_ioport_test: ports released at unload"]))

@@ -11,7 +11,7 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 LOGS = os.path.join(TOP, "build", "test-logs")
 sys.path.insert(0, os.path.join(TOP, "tools"))
 import kcxx_targets  # noqa: E402,F401  (tools/targets: the build matrix)
-from kcxx_targets import DEBIAN_KERNELS, DEBIAN_MATRIX, KERNELS, MATRIX  # noqa: E402,F401
+from kcxx_targets import DEBIAN_KERNELS, DEBIAN_MATRIX, KERNELS, MATRIX, X86_KERNELS  # noqa: E402,F401
 
 TESTS = []
 
@@ -37,14 +37,14 @@ def tool(name):
     return os.path.join(TOP, "tools", name)
 
 
-def module(kernel, name):
-    """A test module of tests/kernel/, built for the arm64 `kernel`."""
-    return os.path.join(TOP, "build", f"arm64-{kernel}", "tests", "kernel", name + ".ko")
+def module(kernel, name, arch="arm64"):
+    """A test module of tests/kernel/, built for `kernel` on `arch` (arm64, x86_64)."""
+    return os.path.join(TOP, "build", f"{arch}-{kernel}", "tests", "kernel", name + ".ko")
 
 
-def driver(kernel, name):
-    """A driver of drivers/, e.g. driver("6.1", "leds/kcxx-gpio-leds.ko")."""
-    return os.path.join(TOP, "build", f"arm64-{kernel}", "drivers", name)
+def driver(kernel, name, arch="arm64"):
+    """A driver of drivers/, e.g. driver("6.1", "leds/kcxx-gpio-leds.ko") (arm64, or x86_64)."""
+    return os.path.join(TOP, "build", f"{arch}-{kernel}", "drivers", name)
 
 
 def boot(log, kernel, name, *args, expect=0, board="virt"):
@@ -55,11 +55,12 @@ def boot(log, kernel, name, *args, expect=0, board="virt"):
     return ok, console
 
 
-def guest_binary(log, name):
-    """A static arm64 program from tests/guest/NAME.c, as a real client would be."""
-    out = os.path.join(TOP, "build", "guest", name)
+def guest_binary(log, name, arch="arm64"):
+    """A static program from tests/guest/NAME.c for an arm64 (or x86_64)
+    guest, as a real client would be."""
+    out = os.path.join(TOP, "build", "guest" if arch == "arm64" else f"guest-{arch}", name)
     os.makedirs(os.path.dirname(out), exist_ok=True)
-    ok = sh(["aarch64-linux-gnu-gcc", "-static", "-O2", "-Wall", "-Wextra", "-Werror", "-o", out,
+    ok = sh(["aarch64-linux-gnu-gcc" if arch == "arm64" else "x86_64-linux-gnu-gcc", "-static", "-O2", "-Wall", "-Wextra", "-Werror", "-o", out,
              os.path.join(TOP, "tests", "guest", name + ".c")], log)
     return out if ok else None
 

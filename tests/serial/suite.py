@@ -3,7 +3,8 @@
 KTAP report), and the malformed nodes it must refuse."""
 import re
 
-from kcxx_test import KERNELS, boot, driver, expect_lines, guest_binary, ktap, refused_every_bad_node, test
+from kcxx_test import (KERNELS, X86_KERNELS, boot, driver, expect_lines, guest_binary, ktap,
+                       refused_every_bad_node, test)
 
 SERIAL_LINES = {
     "kcxx-vserial: stty reflects speed and format": 1,
@@ -17,27 +18,37 @@ SERIAL_LINES = {
     "uevents: 66 adds of ttyVS*, 0 with a file missing": 1,
 }
 
-for kernel in KERNELS:
-    @test(f"serial/kcxx_serial/virt-{kernel}")
-    def _(log, kernel=kernel):
-        client = guest_binary(log, "serial_client")
-        listener = guest_binary(log, "uevent_attrs")
-        if not client or not listener:
-            return False
-        ok, console = boot(log, kernel, f"kcxx_serial-virt-{kernel}",
-                           "--overlay", "dts/virt/vserial.dts", "--overlay", "tests/serial/vserial-extra.dts",
-                           "--module", driver(kernel, "tty/kcxx-vserial.ko"), "--file", client,
-                           "--file", listener, "--run", "tests/serial/serial.sh")
-        if not ok or not ktap(log, console, "kcxx_serial", 27):
-            return False
-        text = open(console).read()
-        for line in re.findall(r"^.*# (?:unpaced|paced|generator|null-modem|64 KiB|tcdrain).*$", text, re.M):
-            log.write(line + "\n")
-        lines = dict(SERIAL_LINES)
-        if kernel.endswith("-debug"):  # built without networking: no uevent socket
-            del lines["uevents: 66 adds of ttyVS*, 0 with a file missing"]
-            lines["uevents: no netlink in this kernel"] = 1
-        return expect_lines(log, console, lines)
+def serial_suite(log, kernel, board):
+    """The serial suite on virt (the ports from overlays) or q35 (the same
+    ports from ACPI PRP0001 devices, the x86_64 build of the driver)."""
+    arch = "x86_64" if board == "q35" else "arm64"
+    client = guest_binary(log, "serial_client", arch)
+    listener = guest_binary(log, "uevent_attrs", arch)
+    if not client or not listener:
+        return False
+    if board == "q35":
+        ports = ["--acpi", "dts/q35/vserial.asl", "--acpi", "tests/serial/vserial-extra.asl"]
+    else:
+        ports = ["--overlay", "dts/virt/vserial.dts", "--overlay", "tests/serial/vserial-extra.dts"]
+    ok, console = boot(log, kernel, f"kcxx_serial-{board}-{kernel}", *ports,
+                       "--module", driver(kernel, "tty/kcxx-vserial.ko", arch), "--file", client,
+                       "--file", listener, "--run", "tests/serial/serial.sh", board=board)
+    if not ok or not ktap(log, console, "kcxx_serial", 27):
+        return False
+    text = open(console).read()
+    for line in re.findall(r"^.*# (?:unpaced|paced|generator|null-modem|64 KiB|tcdrain).*$", text, re.M):
+        log.write(line + "\n")
+    lines = dict(SERIAL_LINES)
+    if kernel.endswith("-debug"):  # built without networking: no uevent socket
+        del lines["uevents: 66 adds of ttyVS*, 0 with a file missing"]
+        lines["uevents: no netlink in this kernel"] = 1
+    return expect_lines(log, console, lines)
+
+
+for board, kernel in [("virt", k) for k in KERNELS] + [("q35", k) for k in X86_KERNELS]:
+    @test(f"serial/kcxx_serial/{board}-{kernel}")
+    def _(log, kernel=kernel, board=board):
+        return serial_suite(log, kernel, board)
 
 
 BAD_SERIAL = [

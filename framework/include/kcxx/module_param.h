@@ -16,7 +16,10 @@
  * The kernel walks a module's "__param" section at load for struct
  * kernel_param records: KCXX_MODULE_PARAM emits one, laid out as the target's
  * struct (checked against kconsts at compile time), whose operations are
- * ModuleParam's own set/get. Types: bool, int, uint, long, ulong, short,
+ * ModuleParam's own set/get. Each record is aligned as the struct, no more:
+ * the kernel walks the section as an array, and GCC would otherwise align a
+ * 40-byte object to 32 bytes on x86_64, leaving holes it would read as
+ * records (found by the q35 boot). Types: bool, int, uint, long, ulong, short,
  * ushort, byte, llong, ullong (module_param()'s names).
  */
 #ifndef KCXX_MODULE_PARAM_H
@@ -256,7 +259,9 @@ public:
 		      "(never world-writable)");                                                \
 	constinit ::kcxx::ModuleParam<::kcxx::detail::ParamType_##type> name{ #name, (initial), \
 									      (min), (max) };   \
-	[[gnu::used, gnu::section("__param")]] constinit const ::kcxx::detail::KernelParam      \
+	[[gnu::used, gnu::section("__param"),                                                   \
+	  gnu::aligned(alignof(                                                                 \
+		  ::kcxx::detail::KernelParam))]] constinit const ::kcxx::detail::KernelParam   \
 		kcxx_param_##name = { #name, &__this_module, &decltype(name)::ops, (perm), -1,  \
 				      0,     &name };                                           \
 	KCXX_MODULE_INFO(parmtype, #name ":" #type);                                            \
