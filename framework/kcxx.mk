@@ -127,6 +127,13 @@ endif
 
 ccflags-y += -I$(kcxx-src)/include $(kcxx-werror)
 
+# C++ inline functions and template instantiations are COMDAT groups, and a
+# relocatable link (a module is one) keeps each group with its sections, so a
+# module would have two sections of a name the kernel expects once: 7.x
+# refuses to load one with two __patchable_function_entries (sysfs: duplicate
+# filename). The module's own link resolves the groups into plain sections.
+ldflags-y += --force-group-allocation
+
 kcxx-bridge-sources := $(filter-out kconsts.c,$(notdir $(wildcard $(kcxx-src)/bridge/*.c)))
 kcxx-bridge := $(patsubst %.c,$(kcxx-shared)kcxx-bridge/%.o,$(kcxx-bridge-sources))
 

@@ -21,8 +21,11 @@ KERNELS = [t.kernel for t in TARGETS if t.debarch == "arm64"]
 def target(name):
     return next(t for t in TARGETS if t.name == name)
 
-#: The amd64 kernels the q35 board boots (Debian's).
-X86_KERNELS = [t.kernel for t in TARGETS if t.debarch == "amd64" and t.source == "debian"]
+#: The amd64 kernels the q35 board boots (Debian 12's and sid's).
+X86_KERNELS = [t.kernel for t in TARGETS if t.debarch == "amd64" and t.source in ("debian", "sid")]
+
+#: The newest Debian kernel (sid's), built in a sid root (tools/kcxx-build-root).
+SID_KERNELS = [t.kernel for t in TARGETS if t.debarch == "arm64" and t.source == "sid"]
 
 #: The arm64 kernels Debian ships (they boot on raspi3b too; the debug
 #: kernel is built for virt only).

@@ -6,6 +6,7 @@
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
+#include <linux/version.h>
 #include <kcxx/bridge/hrtimer.h>
 
 static enum hrtimer_restart kcxx_hrtimer_expired(struct hrtimer *t)
@@ -25,8 +26,12 @@ void kcxx_hrtimer_init(void *timer, kcxx_hrtimer_fn fn, void *ctx)
 {
 	struct kcxx_hrtimer *k = timer;
 
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+	hrtimer_setup(&k->timer, kcxx_hrtimer_expired, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+#else
 	hrtimer_init(&k->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
 	k->timer.function = kcxx_hrtimer_expired;
+#endif
 	k->fn = fn;
 	k->ctx = ctx;
 }

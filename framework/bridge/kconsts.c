@@ -18,6 +18,7 @@
 #include <linux/kbuild.h>
 #include <linux/mm.h>
 #include <linux/mod_devicetable.h>
+#include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/scatterlist.h>
@@ -42,6 +43,16 @@ void kcxx_kconsts(void);
 void kcxx_kconsts(void)
 {
 	DEFINE(KCXX_LINUX_VERSION_CODE, LINUX_VERSION_CODE);
+	/*
+	 * How modpost finds a device table, to make the module's aliases:
+	 * __mod_<type>__<name>_device_table, or (7.x, where <linux/module.h>
+	 * has the __mod_device_table() macro) the module's name in it too.
+	 */
+#ifdef __mod_device_table
+	DEFINE(KCXX_DEVICE_TABLE_NAMED_BY_MODULE, 1);
+#else
+	DEFINE(KCXX_DEVICE_TABLE_NAMED_BY_MODULE, 0);
+#endif
 	BLANK();
 	DEFINE(KCXX_GFP_KERNEL, (__force unsigned int)GFP_KERNEL);
 	DEFINE(KCXX_GFP_ATOMIC, (__force unsigned int)GFP_ATOMIC);

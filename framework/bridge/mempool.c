@@ -8,6 +8,12 @@
 #include <linux/mempool.h>
 #include <kcxx/bridge/mempool.h>
 
+/* C++ holds a mempool_t as an opaque struct kcxx_mempool. */
+static mempool_t *to_mempool(struct kcxx_mempool *pool)
+{
+	return (mempool_t *)pool;
+}
+
 static void *kcxx_mempool_source_alloc(gfp_t gfp, void *pool_data)
 {
 	struct kcxx_mempool_source *source = pool_data;
@@ -30,19 +36,19 @@ static void kcxx_mempool_source_free(void *element, void *pool_data)
  * Context: process context; may sleep.
  * Return: the pool, or NULL when the reserve could not be filled.
  */
-struct mempool_s *kcxx_mempool_create(int min_nr, struct kcxx_mempool_source *source)
+struct kcxx_mempool *kcxx_mempool_create(int min_nr, struct kcxx_mempool_source *source)
 {
-	return mempool_create(min_nr, kcxx_mempool_source_alloc,
-			      kcxx_mempool_source_free, source);
+	return (struct kcxx_mempool *)mempool_create(min_nr, kcxx_mempool_source_alloc,
+						     kcxx_mempool_source_free, source);
 }
 
 /**
  * kcxx_mempool_destroy() - free the reserve and the pool
  * @pool: the pool; every element taken from it has been given back
  */
-void kcxx_mempool_destroy(struct mempool_s *pool)
+void kcxx_mempool_destroy(struct kcxx_mempool *pool)
 {
-	mempool_destroy(pool);
+	mempool_destroy(to_mempool(pool));
 }
 
 /**
@@ -53,9 +59,9 @@ void kcxx_mempool_destroy(struct mempool_s *pool)
  *
  * Return: the element, or NULL (only without __GFP_DIRECT_RECLAIM).
  */
-void *kcxx_mempool_alloc(struct mempool_s *pool, unsigned int gfp)
+void *kcxx_mempool_alloc(struct kcxx_mempool *pool, unsigned int gfp)
 {
-	return mempool_alloc(pool, (__force gfp_t)gfp);
+	return mempool_alloc(to_mempool(pool), (__force gfp_t)gfp);
 }
 
 /**
@@ -63,9 +69,9 @@ void *kcxx_mempool_alloc(struct mempool_s *pool, unsigned int gfp)
  * @element: from kcxx_mempool_alloc() on @pool
  * @pool: the pool
  */
-void kcxx_mempool_free(void *element, struct mempool_s *pool)
+void kcxx_mempool_free(void *element, struct kcxx_mempool *pool)
 {
-	mempool_free(element, pool);
+	mempool_free(element, to_mempool(pool));
 }
 
 /**
@@ -74,7 +80,7 @@ void kcxx_mempool_free(void *element, struct mempool_s *pool)
  *
  * Return: pool->curr_nr, read without the pool's lock.
  */
-int kcxx_mempool_reserve(const struct mempool_s *pool)
+int kcxx_mempool_reserve(const struct kcxx_mempool *pool)
 {
-	return READ_ONCE(pool->curr_nr);
+	return READ_ONCE(((const mempool_t *)pool)->curr_nr);
 }

@@ -66,7 +66,12 @@ int kcxx_platform_driver_register(void *driver, const char *name, const void *of
 	drv->driver.driver.name = name;
 	drv->driver.driver.of_match_table = of_match_table;
 	drv->driver.driver.dev_groups = (const struct attribute_group **)dev_groups;
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(7, 1, 0)
+	/* mod_name names the driver's module in sysfs: the owner's name. */
+	return __platform_driver_register(&drv->driver, owner, module_name(owner));
+#else
 	return __platform_driver_register(&drv->driver, owner);
+#endif
 }
 
 /** kcxx_platform_driver_unregister() - unbind all devices and unregister */

@@ -95,6 +95,15 @@ int kcxx_dma_mmap_coherent(struct device *dev, struct vm_area_struct *vma, void 
  *
  * Return: 0 or a negative errno.
  */
+/*
+ * The i-th page of a block: nth_page() (a macro) where struct pages of a
+ * block may not be contiguous (SPARSEMEM without VMEMMAP); kernels without
+ * it (7.x) keep every block's struct pages contiguous.
+ */
+#ifndef nth_page
+#define nth_page(page, n) ((page) + (n))
+#endif
+
 int kcxx_vma_insert_pages(struct vm_area_struct *vma, struct page *first, unsigned long count)
 {
 	unsigned long i;

@@ -164,7 +164,11 @@ void kcxx_timer_init(void *timer, kcxx_deferred_fn fn, void *ctx, const char *na
 {
 	struct kcxx_timer *k = timer;
 
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 16, 0)
+	timer_init_key(&k->timer, kcxx_timer_fn, 0, name, key);
+#else
 	init_timer_key(&k->timer, kcxx_timer_fn, 0, name, key);
+#endif
 	k->fn = fn;
 	k->ctx = ctx;
 }

@@ -2,10 +2,10 @@
 """dma/*: kcxx-dma-memcpy on raspi3b's BCM2835 DMA controller and on virt
 (the CPU copies), driven through sysfs and /dev/kcxx-dma<N> as a client
 would; and the malformed nodes it must refuse."""
-from kcxx_test import (DEBIAN_KERNELS, X86_KERNELS, boot, driver, expect_lines, guest_binary, ktap, module,
+from kcxx_test import (DEBIAN_KERNELS, SID_KERNELS, X86_KERNELS, boot, driver, expect_lines, guest_binary, ktap, module,
                        refused_every_bad_node, test)
 
-for board, kernel in ([("raspi3b", k) for k in DEBIAN_KERNELS] + [("virt", k) for k in ["6.1", "6.1-debug"]]
+for board, kernel in ([("raspi3b", k) for k in DEBIAN_KERNELS] + [("virt", k) for k in ["6.1", "6.1-debug"] + SID_KERNELS]
                       + [("q35", k) for k in X86_KERNELS]):
     @test(f"dma/dma-memcpy/{board}-{kernel}")
     def _(log, kernel=kernel, board=board):

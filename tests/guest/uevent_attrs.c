@@ -10,6 +10,7 @@
  *
  *	uevent_attrs PREFIX COUNT FILE... &
  */
+#include <ctype.h>
 #include <errno.h>
 #include <linux/netlink.h>
 #include <stdlib.h>
@@ -62,7 +63,10 @@ int main(int argc, char **argv)
 			continue;
 		path = buf + 4;
 		name = strrchr(path, '/');
-		if (!name || strncmp(name + 1, argv[1], strlen(argv[1])))
+		/* ports only: ttyVS3, not a device of the driver's own
+		 * (7.x adds one named like "ttyVS-kcxx-vserial") */
+		if (!name || strncmp(name + 1, argv[1], strlen(argv[1])) ||
+		    !isdigit((unsigned char)name[1 + strlen(argv[1])]))
 			continue;
 		adds++;
 		for (int i = 3; i < argc; i++) {

@@ -63,6 +63,14 @@ expect 1 "__param is not an array of struct kernel_param: 104 bytes, aligned to 
 bad_params 80 32
 expect 1 "__param is not an array of struct kernel_param: 80 bytes, aligned to 32" "$kdir" "$tmp/params-80-32.ko"
 
+# Two allocated sections of one name (what a C++ COMDAT group left in a
+# relocatable link before kcxx.mk resolved the groups).
+dup=$(readelf -SW "$ko" | sed 's/^ *\[ *[0-9]*\] *//' | awk '$7 ~ /A/ && $1 ~ /^__/ { print $1; exit }')
+head -c 8 /dev/zero >"$tmp/dup"
+"$objcopy" --add-section __kcxx_dup="$tmp/dup" --set-section-flags __kcxx_dup=alloc,data "$ko" "$tmp/d1.ko"
+"$objcopy" --rename-section __kcxx_dup="$dup" "$tmp/d1.ko" "$tmp/dup.ko"
+expect 1 "sections named twice: $dup" "$kdir" "$tmp/dup.ko"
+
 # No .modinfo: no license, no vermagic.
 "$objcopy" --rename-section .modinfo=.kcxx_not_modinfo "$ko" "$tmp/noinfo.ko"
 expect 1 "modinfo has no license" "$kdir" "$tmp/noinfo.ko"

@@ -5,7 +5,7 @@ import json
 import os
 import re
 
-from kcxx_test import (DEBIAN_KERNELS, KERNELS, LOGS, X86_KERNELS, boot, expect_lines, guest_binary, ktap, module,
+from kcxx_test import (DEBIAN_KERNELS, KERNELS, LOGS, SID_KERNELS, X86_KERNELS, boot, expect_lines, guest_binary, ktap, module,
                        test)
 
 def built_for_running(log, console, kernel):
@@ -16,7 +16,7 @@ def built_for_running(log, console, kernel):
     return bool(running) and running.group(1) == series and running.group(2).startswith(series + ".")
 
 
-for board, kernel in [("virt", k) for k in DEBIAN_KERNELS] + [("raspi3b", "6.12")]:
+for board, kernel in [("virt", k) for k in DEBIAN_KERNELS + SID_KERNELS] + [("raspi3b", "6.12")]:
     @test(f"kernel/pipeline/{board}-{kernel}")
     def _(log, kernel=kernel, board=board):
         ok, console = boot(log, kernel, f"pipeline-{board}-{kernel}",
@@ -47,8 +47,8 @@ def ktap_module_test(suite, module_name, kernels, board="virt", expect=None, arg
                     and (lines is None or expect_lines(log, console, lines)))
 
 
-ktap_module_test("kcxx_core", "kcxx_core_test", DEBIAN_KERNELS)
-ktap_module_test("kcxx_iomem", "kcxx_iomem_test", DEBIAN_KERNELS)
+ktap_module_test("kcxx_core", "kcxx_core_test", DEBIAN_KERNELS + SID_KERNELS)
+ktap_module_test("kcxx_iomem", "kcxx_iomem_test", DEBIAN_KERNELS + SID_KERNELS)
 
 ktap_module_test("kcxx_platform", "kcxx_platform_test", KERNELS, expect=4,
                  args=("--overlay", "tests/kernel/platform_test.dts", "--run", "tests/kernel/platform_test.sh"),

@@ -11,7 +11,7 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 LOGS = os.path.join(TOP, "build", "test-logs")
 sys.path.insert(0, os.path.join(TOP, "tools"))
 import kcxx_targets  # noqa: E402,F401  (tools/targets: the build matrix)
-from kcxx_targets import DEBIAN_KERNELS, DEBIAN_MATRIX, KERNELS, MATRIX, X86_KERNELS  # noqa: E402,F401
+from kcxx_targets import DEBIAN_KERNELS, DEBIAN_MATRIX, KERNELS, MATRIX, SID_KERNELS, X86_KERNELS  # noqa: E402,F401
 
 TESTS = []
 

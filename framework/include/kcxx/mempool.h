@@ -30,7 +30,7 @@ namespace detail {
 /// The pool, its source and its reference count: one held by the Mempool
 /// handle and one by each PoolBox.
 template <typename Source> struct PoolCore {
-	struct mempool_s *pool = nullptr;
+	struct kcxx_mempool *pool = nullptr;
 	Source source;
 	kcxx_mempool_source ops;
 	Atomic<long> refs{ 1 };

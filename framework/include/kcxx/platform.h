@@ -367,13 +367,24 @@ private:
  * name in /sys/bus/platform/drivers. Use it at global scope (not inside a
  * namespace), like module_platform_driver(): the table must be a global symbol.
  */
+/*
+ * The symbol modpost reads a device table from (MODULE_DEVICE_TABLE()'s): it
+ * names the module too from 7.x (KCXX_DEVICE_TABLE_NAMED_BY_MODULE).
+ */
+#if KCXX_DEVICE_TABLE_NAMED_BY_MODULE
+#define KCXX_DEVICE_TABLE_SYMBOL_(type, name) \
+	KCXX_CONCAT(__mod_device_table__kmod_, KCXX_CONCAT(__KBUILD_MODNAME, __##type##__##name))
+#else
+#define KCXX_DEVICE_TABLE_SYMBOL_(type, name) __mod_##type##__##name##_device_table
+#endif
+
 #define KCXX_PLATFORM_DRIVER(Driver, ident, name)                                          \
 	static_assert(::kcxx::PlatformDriver<Driver>::check());                           \
 	extern "C" {                                                                       \
 	[[gnu::used]] extern constinit const auto kcxx_of_table_##ident =                       \
 		::kcxx::detail::make_of_table<Driver>();                                   \
 	[[gnu::alias("kcxx_of_table_" #ident), gnu::used]] extern const decltype(          \
-		kcxx_of_table_##ident) __mod_of__kcxx_of_table_##ident##_device_table;     \
+		kcxx_of_table_##ident) KCXX_DEVICE_TABLE_SYMBOL_(of, kcxx_of_table_##ident);\
 	}                                                                                  \
 	static constexpr ::kcxx::PlatformDriverEntry<Driver> kcxx_platform_##ident{        \
 		name, &kcxx_of_table_##ident                                               \

@@ -22,12 +22,13 @@ struct kcxx_mempool_source {
 	void *ctx;
 };
 
-struct mempool_s;
-struct mempool_s *kcxx_mempool_create(int min_nr, struct kcxx_mempool_source *source);
-void kcxx_mempool_destroy(struct mempool_s *pool);
-void *kcxx_mempool_alloc(struct mempool_s *pool, unsigned int gfp);
-void kcxx_mempool_free(void *element, struct mempool_s *pool);
-int kcxx_mempool_reserve(const struct mempool_s *pool);
+/* A kernel mempool_t, opaque (its struct tag is mempool_s before 7.0, mempool after). */
+struct kcxx_mempool;
+struct kcxx_mempool *kcxx_mempool_create(int min_nr, struct kcxx_mempool_source *source);
+void kcxx_mempool_destroy(struct kcxx_mempool *pool);
+void *kcxx_mempool_alloc(struct kcxx_mempool *pool, unsigned int gfp);
+void kcxx_mempool_free(void *element, struct kcxx_mempool *pool);
+int kcxx_mempool_reserve(const struct kcxx_mempool *pool);
 
 #ifdef __cplusplus
 }
