@@ -87,7 +87,8 @@ def _(log):
     return sh([tool("kcxx-clean-room"), "--copy-in", room_in, "--", "sh", "/src/in/dkms-room.sh", *releases], log)
 
 
-for board, kernel in [("virt", k) for k in DEBIAN_KERNELS] + [("q35", k) for k in X86_KERNELS]:
+# Debian 12's first kernel on virt, the newest on the PC.
+for board, kernel in [("virt", DEBIAN_KERNELS[0]), ("q35", X86_KERNELS[-1])]:
     @test(f"install/autoload/{board}-{kernel}")
     def _(log, kernel=kernel, board=board):
         return autoload(log, kernel, board)
