@@ -5,7 +5,8 @@
 #   make demo                 build, boot the emulated board, show kcxx working
 #   make check                every test (installs what it needs, as root)
 #   make lint                 the static-analysis gates alone (tests/run -k lint/)
-#   make bench                DMA throughput: kcxx vs a C twin vs memcpy (not a test)
+#   make bench                every hot path against its C twin, same boot (not a test):
+#                             build/bench/results.md, results.json, ratios.svg
 #   make [KDIR=dir] [ARCH=.. CROSS_COMPILE=..]
 #                             build all modules against a kernel build tree
 #                             (default /lib/modules/$(uname -r)/build)

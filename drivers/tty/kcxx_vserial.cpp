@@ -8,7 +8,8 @@
  * Data path: write() queues bytes in the port's transmit FIFO; the port's
  * hrtimer moves them to the receiving port's flip buffer (itself, its peer,
  * or nowhere) at baud / (start + data + parity + stop bits) characters per
- * second, or as fast as the receiver takes them when unpaced. Every insert
+ * second, or as fast as the receiver takes them when unpaced (then a write
+ * with nothing queued before it goes to the receiver at once). Every insert
  * into any port's flip buffer happens under the module's wiring lock, which
  * makes it the single producer the tty layer requires.
  */
@@ -179,11 +180,12 @@ public:
 			stats_.local()->dropped += bytes.size(); // irqs are off
 			return bytes.size();
 		}
-		usize n = line_.lock()->fifo.push(bytes);
+		usize sent = unpaced_.load() ? send_now(bytes) : 0;
+		usize n = line_.lock()->fifo.push(bytes.drop_first(sent));
 
 		if (n)
 			kick();
-		return n;
+		return sent + n;
 	}
 
 	u32 write_room()
@@ -556,7 +558,17 @@ private:
 		}
 		if (brk)
 			deliver_break(dest);
-		bool stalled = !generator && (cts_off || (dest && dest->throttled_.load()));
+		// Unpaced, a line moves what the receiver's flip buffer takes, as a
+		// pty does: its reader's throttle stops it only once that buffer is
+		// full (and unthrottling kicks it again).
+		bool elastic = unpaced && !generator && dest && dest->open_.load_acquire();
+		if (elastic) {
+			u64 room = dest->tty_.buffer_space();
+			budget = budget < room ? budget : room;
+		}
+		bool receiver_stopped =
+			dest && dest->throttled_.load() && (!elastic || budget == 0);
+		bool stalled = !generator && (cts_off || receiver_stopped);
 		u8 chunk[kChunk];
 		bool moved = false;
 
@@ -589,6 +601,34 @@ private:
 			return true;
 		l->running = false;
 		return false;
+	}
+
+	/// Unpaced, with nothing queued before them: the bytes go to the other
+	/// end's flip buffer now, as far as it has room (a pty's do the same),
+	/// instead of waiting for the timer. Returns how many went; the rest
+	/// take the FIFO. Order holds: writes to one tty are serialised, and
+	/// the pump, the only other sender, runs under the wiring lock held here.
+	usize send_now(Span<const u8> bytes)
+	{
+		auto w = vs_.wiring_.lock();
+		Port *dest = destination(*w);
+		{
+			auto l = line_.lock();
+			if (l->running || !l->fifo.is_empty() || l->break_pending ||
+			    (l->termios.crtscts() && !(inputs(*w) & tiocm::CTS)))
+				return 0;
+		}
+		usize n = bytes.size();
+		if (dest && dest->open_.load_acquire()) {
+			u32 room = dest->tty_.buffer_space();
+			n = n < room ? n : room;
+		}
+		if (n == 0)
+			return 0;
+		deliver(dest, bytes.first(n));
+		if (dest)
+			dest->tty_.push();
+		return n;
 	}
 
 	/// Puts bytes on the wire to `dest`, counting what is lost and why.

@@ -365,7 +365,13 @@ struct kcxx_tty_driver *kcxx_tty_driver_register(const char *driver_name, const 
 		return ERR_PTR(-ENOMEM);
 	drv->lookup = lookup;
 	drv->ctx = ctx;
-	tty = tty_alloc_driver(lines, TTY_DRIVER_DYNAMIC_DEV | TTY_DRIVER_RESET_SAVED_TERMIOS);
+	/*
+	 * REAL_RAW: a raw termios gets n_tty's copying receive path, not its
+	 * byte-by-byte one (a pty's); kcxx queues no flags but breaks, and
+	 * kcxx_tty_port_insert_break() keeps the promise that comes with it.
+	 */
+	tty = tty_alloc_driver(lines, TTY_DRIVER_DYNAMIC_DEV | TTY_DRIVER_RESET_SAVED_TERMIOS |
+					      TTY_DRIVER_REAL_RAW);
 	if (IS_ERR(tty)) {
 		kfree(drv);
 		return ERR_CAST(tty);
@@ -507,10 +513,22 @@ unsigned long kcxx_tty_port_insert(struct kcxx_tty_port *kp, const unsigned char
 	return tty_insert_flip_string(&kp->port, buf, count);
 }
 
-/** kcxx_tty_port_insert_break() - queue a break condition (a NUL flagged TTY_BREAK) */
+/**
+ * kcxx_tty_port_insert_break() - queue a break condition (a NUL flagged TTY_BREAK)
+ * @kp: the port
+ *
+ * The driver is TTY_DRIVER_REAL_RAW, so n_tty may copy flags unseen: a break
+ * its termios ignores (IGNBRK) is not queued at all, as the promise requires.
+ *
+ * Return: 1 when queued or ignored, 0 when the buffer had no room.
+ */
 int kcxx_tty_port_insert_break(struct kcxx_tty_port *kp)
 {
-	return tty_insert_flip_char(&kp->port, 0, TTY_BREAK);
+	struct tty_struct *tty = tty_port_tty_get(&kp->port);
+	bool ignored = tty && I_IGNBRK(tty);
+
+	tty_kref_put(tty);
+	return ignored || tty_insert_flip_char(&kp->port, 0, TTY_BREAK);
 }
 
 /** kcxx_tty_port_push() - hand the queued bytes to the line discipline; any context */

@@ -4,9 +4,10 @@
  * throughput of kcxx-dma-memcpy against its plain C twin
  * (tests/bench/c_dma_memcpy/) and against the CPU's memcpy.
  *
- *   dma_bench [-t SECONDS] [SIZE...]      (default: 1 s, 4096 65536 1048576)
+ *   dma_bench [-r ROUNDS] [-t SECONDS] [SIZE...]
+ *			(default: 10 rounds, 1 s, 4096 65536 1048576)
  *
- * For each size, each of these runs for at least SECONDS, in 4 rounds that
+ * For each size, each of these runs for at least SECONDS, in ROUNDS rounds that
  * take turns (iteration counts found by growing them until a round lasts long
  * enough), timed here with CLOCK_MONOTONIC:
  *
@@ -43,13 +44,19 @@
 #define KCXX_DEV "/sys/bus/platform/devices/dma-memcpy"
 #define TWIN_DEV "/sys/bus/platform/devices/c-dma-memcpy"
 #define MAX_SIZES 8
-#define ROUNDS 4
 
 enum method { KCXX_SELFTEST, TWIN_RANDOM, TWIN_FIXED, KCXX_IOCTL, KCXX_MAPPED, CPU_MEMCPY, METHODS };
 
 static const char *const method_name[METHODS] = {
 	"kcxx self-test", "C twin random", "C twin fixed", "kcxx ioctl", "kcxx mapped", "CPU memcpy",
 };
+
+/* The names tools/kcxx-bench reads in "@@BENCH dma-SIZE METHOD ROUND MB/s". */
+static const char *const method_key[METHODS] = {
+	"kcxx-selftest", "c-random", "c-fixed", "kcxx-ioctl", "kcxx-mapped", "cpu-memcpy",
+};
+
+static int rounds = 10;
 
 struct sample {
 	unsigned long long bytes;
@@ -265,16 +272,18 @@ static void measure(unsigned long size, unsigned long long min_ns, struct sample
 	int m, round;
 
 	for (m = 0; m < METHODS; m++) {
-		n[m] = calibrate(m, size, min_ns / ROUNDS);
+		n[m] = calibrate(m, size, min_ns / rounds);
 		res[m].bytes = 0;
 		res[m].ns = 0;
 		res[m].iterations = 0;
 	}
-	for (round = 0; round < ROUNDS; round++)
+	for (round = 0; round < rounds; round++)
 		for (m = 0; m < METHODS; m++) {
 			struct sample s;
 
 			run_once(m, size, n[m], &s);
+			printf("@@BENCH dma-%lu %s %d %.1f\n", size, method_key[m], round,
+			       s.ns ? s.bytes * 1000.0 / s.ns : 0);
 			res[m].bytes += s.bytes;
 			res[m].ns += s.ns;
 			res[m].iterations += n[m];
@@ -303,10 +312,13 @@ int main(int argc, char **argv)
 	char engine[64], channel[64];
 	int nsizes = 3, opt, i;
 
-	while ((opt = getopt(argc, argv, "t:")) != -1) {
-		if (opt != 't')
-			die("usage: dma_bench [-t SECONDS] [SIZE...]");
-		min_ns = (unsigned long long)(atof(optarg) * 1e9);
+	while ((opt = getopt(argc, argv, "r:t:")) != -1) {
+		if (opt == 'r' && atoi(optarg) > 0)
+			rounds = atoi(optarg);
+		else if (opt == 't')
+			min_ns = (unsigned long long)(atof(optarg) * 1e9);
+		else
+			die("usage: dma_bench [-r ROUNDS] [-t SECONDS] [SIZE...]");
 	}
 	if (optind < argc) {
 		nsizes = 0;

@@ -20,12 +20,12 @@
 namespace kcxx {
 
 namespace detail {
-/// The kernel cache and its reference count: one held by each KmemCache handle
-/// and one by each live object.
+/// The kernel cache and its reference count: one held by the KmemCache handle
+/// and one by each live object (so objects = refs - 1 while the handle lives:
+/// one atomic per allocation and one per free, nothing else to count).
 struct CacheCore {
 	struct kmem_cache *cache;
 	Atomic<long> refs;
-	Atomic<long> live;
 
 	void get() { refs.add(1); }
 	void put()
@@ -64,7 +64,6 @@ public:
 		obj_->~T();
 		// SAFETY: by the invariant, obj_ belongs to core_->cache.
 		kcxx_kmem_cache_free(core_->cache, obj_);
-		core_->live.sub(1);
 		core_->put();
 	}
 
@@ -105,7 +104,7 @@ public:
 			return code::ENOMEM;
 		}
 		// INVARIANT: one reference, this handle's.
-		return KmemCache(new (core) detail::CacheCore{ cache, Atomic<long>(1), Atomic<long>(0) });
+		return KmemCache(new (core) detail::CacheCore{ cache, Atomic<long>(1) });
 	}
 
 	KmemCache(KmemCache &&other) : core_(exchange(other.core_, nullptr)) {}
@@ -126,12 +125,11 @@ public:
 		if (!mem)
 			return code::ENOMEM;
 		core_->get();
-		core_->live.add(1);
 		return CacheBox<T>(new (mem) T(forward<Args>(args)...), core_);
 	}
 
-	/// Objects allocated and not yet dropped.
-	long live() const { return core_->live.load(); }
+	/// Objects allocated and not yet dropped (a Mempool's reserve counts).
+	long live() const { return core_->refs.load() - 1; }
 
 	/// For a Mempool: memory for one T, not constructed; null on failure.
 	void *alloc_uninit(Gfp flags)

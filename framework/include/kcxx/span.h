@@ -59,6 +59,14 @@ public:
 		return Span(data_, len);
 	}
 
+	/// All but the first `len` elements; more than size() oopses, as first() does.
+	Span drop_first(usize len) const
+	{
+		if (len > size_) [[unlikely]]
+			__builtin_trap();
+		return Span(data_ + len, size_ - len);
+	}
+
 	/// The element at `i`; out of range is a bug and oopses, never overruns.
 	T &operator[](usize i) const
 	{

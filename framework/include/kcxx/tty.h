@@ -343,7 +343,8 @@ public:
 	{
 		return kcxx_tty_port_insert(raw_, bytes.data(), bytes.size());
 	}
-	/// Queues a break (read as NUL, or per BRKINT/IGNBRK/PARMRK).
+	/// Queues a break (read as NUL, or per BRKINT/IGNBRK/PARMRK); true when
+	/// queued or ignored by the termios, false when the buffer was full.
 	bool insert_break() { return kcxx_tty_port_insert_break(raw_) == 1; }
 	/// Hands what was inserted to the line discipline. Any context.
 	void push() { kcxx_tty_port_push(raw_); }
