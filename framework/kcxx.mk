@@ -11,8 +11,9 @@
 # and build as usual (make -C $KDIR M=$PWD). Then:
 #  - an object whose source is foo.cpp is compiled as C++20 with the kernel's own
 #    arch and mitigation flags, minus the C-only ones (probed, not listed);
-#  - $(kcxx-bridge) are the C bridge objects, compiled from kcxx's sources
-#    against the target kernel's headers into kcxx-bridge/ of this directory;
+#  - $(kcxx-bridge) is the C bridge, compiled from kcxx's sources against the
+#    target kernel's headers into kcxx-bridge/ of this directory, as an
+#    archive: a module links only the bridge objects it uses;
 #  - C++ sees kernel constants through <kcxx/generated/kconsts.h>, generated
 #    from the target's headers into kcxx-gen/ of this directory.
 #
@@ -135,13 +136,24 @@ ccflags-y += -I$(kcxx-src)/include $(kcxx-werror)
 ldflags-y += --force-group-allocation
 
 kcxx-bridge-sources := $(filter-out kconsts.c,$(notdir $(wildcard $(kcxx-src)/bridge/*.c)))
-kcxx-bridge := $(patsubst %.c,$(kcxx-shared)kcxx-bridge/%.o,$(kcxx-bridge-sources))
+kcxx-bridge-objs := $(patsubst %.c,kcxx-bridge/%.o,$(kcxx-bridge-sources))
 
-# The home builds what the other directories link, compiled exactly as a
-# module's part would be (-DMODULE, the module flags: part-of-module).
+# A module links the bridge as an archive: the linker takes the objects the
+# module calls into and those they call, no more (an LED driver carries no
+# tty code). Kbuild's composite link passes it on as it does objects.
+kcxx-bridge := $(kcxx-shared)kcxx-bridge/kcxx-bridge.a
+
+# The home, or a directory that has none, builds the objects, compiled
+# exactly as a module's part would be (-DMODULE, the module flags), and the
+# archive (thin: it names the objects).
+ifeq ($(kcxx-shared),)
+targets += $(kcxx-bridge-objs) kcxx-bridge/kcxx-bridge.a
+$(addprefix $(obj)/,$(kcxx-bridge-objs)): part-of-module := y
+$(obj)/kcxx-bridge/kcxx-bridge.a: $(addprefix $(obj)/,$(kcxx-bridge-objs)) FORCE
+	$(call if_changed,ar)
+endif
 ifeq ($(kcxx-bridge-home),y)
-always-y += $(kcxx-bridge) kcxx-gen/kcxx/generated/kconsts.h
-$(addprefix $(obj)/,$(kcxx-bridge)): part-of-module := y
+always-y += kcxx-bridge/kcxx-bridge.a kcxx-gen/kcxx/generated/kconsts.h
 endif
 
 # Sparse: rule_cc_o_c checks with C=1 when it compiles; C=2 (check every

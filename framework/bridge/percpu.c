@@ -48,6 +48,18 @@ void *kcxx_get_cpu_ptr(void __percpu *ptr)
 	return get_cpu_ptr(ptr);
 }
 
+/**
+ * kcxx_this_cpu_add_u64() - add to this CPU's u64 with this_cpu_add()
+ * @ptr: the per-CPU pointer to a u64
+ * @v: what to add
+ *
+ * Safe against preemption and interrupts on this CPU; one call, no guard.
+ */
+void kcxx_this_cpu_add_u64(void __percpu *ptr, u64 v)
+{
+	this_cpu_add(*(u64 __percpu *)ptr, v);
+}
+
 /** kcxx_put_cpu_ptr() - re-enable preemption after kcxx_get_cpu_ptr() */
 void kcxx_put_cpu_ptr(void)
 {

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from kcxx_test import LOGS, sh, test, tool
 
 
-@test("bench/smoke/virt+raspi3b-6.1")
+@test("bench/smoke/virt+q35+raspi3b-6.1")
 def _(log):
     out = os.path.join(LOGS, "bench-smoke")
     if not sh([tool("kcxx-bench"), "--smoke", "--out", out], log):
@@ -26,7 +26,7 @@ def _(log):
     ok &= want <= {r["benchmark"] for r in res["pairs"]}
     ok &= sorted(s["baud"] for s in res["paced"]) == [9600, 115200, 1000000]
     ok &= all(0.5 < s["median"] < 1.5 for s in res["paced"])  # a paced line is not unpaced
-    ok &= len(res["sizes"]) >= 4 and all(s["kcxx"]["text"] > 0 for s in res["sizes"])
+    ok &= len(res["sizes"]) >= 4 and all(s["own_text"] > 0 and s["bridge_text"] > 0 for s in res["sizes"])
     svg = ET.parse(os.path.join(out, "ratios.svg")).getroot()
     dots = svg.findall(".//{http://www.w3.org/2000/svg}circle")
     log.write(f"plot: {len(dots)} points for {len(res['pairs'])} pairs\n")

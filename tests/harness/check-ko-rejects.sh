@@ -65,7 +65,8 @@ expect 1 "__param is not an array of struct kernel_param: 80 bytes, aligned to 3
 
 # Two allocated sections of one name (what a C++ COMDAT group left in a
 # relocatable link before kcxx.mk resolved the groups).
-dup=$(readelf -SW "$ko" | sed 's/^ *\[ *[0-9]*\] *//' | awk '$7 ~ /A/ && $1 ~ /^__/ { print $1; exit }')
+dup=$(readelf -SW "$ko" | sed 's/^ *\[ *[0-9]*\] *//' |
+	awk '$7 ~ /A/ && $1 ~ /^__/ { print $1; exit } $7 ~ /A/ && $1 == ".rodata" { r = $1 } END { if (r) print r }' | head -n 1)
 head -c 8 /dev/zero >"$tmp/dup"
 "$objcopy" --add-section __kcxx_dup="$tmp/dup" --set-section-flags __kcxx_dup=alloc,data "$ko" "$tmp/d1.ko"
 "$objcopy" --rename-section __kcxx_dup="$dup" "$tmp/d1.ko" "$tmp/dup.ko"

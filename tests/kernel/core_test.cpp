@@ -7,6 +7,7 @@
 #include <kcxx/atomic.h>
 #include <kcxx/box.h>
 #include <kcxx/completion.h>
+#include <kcxx/delay.h>
 #include <kcxx/hrtimer.h>
 #include <kcxx/kmem_cache.h>
 #include <kcxx/ktap.h>
@@ -337,6 +338,31 @@ void percpu_counts_add_up(ktap::Test &t)
 	KTAP_EXPECT(t, each_cpu_its_own);
 }
 
+void add_locally(void *arg, unsigned int)
+{
+	auto *counter = static_cast<PerCpu<u64> *>(arg);
+
+	for (int i = 0; i < ROUNDS; i++)
+		counter->add(2);
+}
+
+void percpu_add_counts_on_each_cpu(ktap::Test &t)
+{
+	auto made = PerCpu<u64>::try_new();
+	if (!KTAP_EXPECT(t, made.is_ok()))
+		return;
+	PerCpu<u64> counter = made.release_value();
+	const int cpus = kcxx_num_possible_cpus();
+
+	KTAP_EXPECT_EQ(t, kcxx_test_run_threads(THREADS, add_locally, &counter), 0);
+	KTAP_EXPECT_EQ(t, counter.sum([](u64 c) { return c; }), u64(THREADS) * ROUNDS * 2);
+	bool each_cpu_its_own = true;
+	counter.for_each([&](int, const u64 &c) {
+		each_cpu_its_own = each_cpu_its_own && c == u64(THREADS / cpus) * ROUNDS * 2;
+	});
+	KTAP_EXPECT(t, each_cpu_its_own);
+}
+
 // Every Ticker callback ever run, counted outside the (possibly freed) owner.
 Atomic<int> ticks_total;
 
@@ -376,6 +402,10 @@ void hrtimer_calls_back_its_owner(ktap::Test &t)
 	u64 elapsed = monotonic_ns() - start;
 	KTAP_EXPECT_EQ(t, tk.fired_.load(), 10);
 	KTAP_EXPECT(t, elapsed >= 10 * Ticker::PERIOD_NS); // never early
+	// The last callback completes done_ and then returns: on another CPU
+	// it may still be on its way out (the timer is active until then).
+	for (int i = 0; i < 100 && tk.timer_.is_active(); i++)
+		msleep(1);
 	KTAP_EXPECT(t, !tk.timer_.is_active());
 }
 
@@ -411,6 +441,7 @@ constinit const ktap::Case cases[] = {
 	{ "locks_serialise_threads", locks_serialise_threads },
 	{ "completion_waits_and_times_out", completion_waits_and_times_out },
 	{ "percpu_counts_add_up", percpu_counts_add_up },
+	{ "percpu_add_counts_on_each_cpu", percpu_add_counts_on_each_cpu },
 	{ "hrtimer_calls_back_its_owner", hrtimer_calls_back_its_owner },
 	{ "hrtimer_is_cancelled_with_its_owner", hrtimer_is_cancelled_with_its_owner },
 };

@@ -82,6 +82,14 @@ public:
 
 	Local local() { return Local(ptr_); }
 
+	/// Adds to this CPU's counter with one this_cpu_add() (safe against
+	/// preemption and interrupts): a counter's hot path, without a guard.
+	void add(u64 v)
+		requires is_same_v<T, u64>
+	{
+		kcxx_this_cpu_add_u64(ptr_, v);
+	}
+
 	/// Calls f(cpu, value) for every possible CPU's T.
 	template <typename F> void for_each(F f) const
 	{

@@ -80,7 +80,7 @@ IoAddr pl061_base;
 [[gnu::noinline]] u64 kcxx_percpu(u64 n)
 {
 	for (u64 i = 0; i < n; i++)
-		++*counters->local();
+		counters->add(1);
 	return *counters->local();
 }
 

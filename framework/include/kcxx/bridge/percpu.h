@@ -17,6 +17,7 @@ void kcxx_free_percpu(void KCXX_PERCPU *ptr);
 void *kcxx_per_cpu_ptr(void KCXX_PERCPU *ptr, int cpu);
 void *kcxx_get_cpu_ptr(void KCXX_PERCPU *ptr);
 void kcxx_put_cpu_ptr(void);
+void kcxx_this_cpu_add_u64(void KCXX_PERCPU *ptr, unsigned long long v);
 int kcxx_next_possible_cpu(int prev);
 int kcxx_num_possible_cpus(void);
 
