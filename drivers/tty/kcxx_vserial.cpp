@@ -8,8 +8,9 @@
  * Data path: write() queues bytes in the port's transmit FIFO; the port's
  * hrtimer moves them to the receiving port's flip buffer (itself, its peer,
  * or nowhere) at baud / (start + data + parity + stop bits) characters per
- * second, or as fast as the receiver takes them when unpaced (then a write
- * with nothing queued before it goes to the receiver at once). Every insert
+ * second, or as fast as the receiver takes them when unpaced (then the
+ * writer moves them itself, as a pty's does: the timer only resumes a line
+ * whose receiver was full). Every insert
  * into any port's flip buffer happens under the module's wiring lock, which
  * makes it the single producer the tty layer requires.
  */
@@ -42,7 +43,10 @@ KCXX_MODULE_PARAM_RANGE(
 constexpr usize kChunk = 256;		   // bytes moved per step, on the timer's stack
 constexpr u64 kUnpacedBurst = 16 * kChunk; // per tick when unpaced
 constexpr u64 kMinTickNs = 1000000;	   // paced: at most 1000 ticks/s
-constexpr u64 kUnpacedTickNs = 200000;	   // unpaced: retry period when stalled
+constexpr u64 kUnpacedTickNs = 1000000;	   // unpaced: retry period when the receiver is full
+// Each port's flip buffer, as a pty's: an unpaced writer waits for room
+// (its reader's unthrottle resumes it) instead of piling up 640 KiB.
+constexpr u32 kReceiveBuffer = 8192;
 
 enum class Mode : u32 { Loopback, NullModem, Generator };
 constexpr const char *mode_names[] = { "loopback", "null-modem", "generator" };
@@ -120,6 +124,7 @@ public:
 		// user space can open /dev/ttyVS<N> (and read its files, which
 		// come with it), every hook sees a complete port.
 		TRY(port->tty_.create(vs.tty(), cfg.index, cfg.baud));
+		TRY(port->tty_.limit_buffer(kReceiveBuffer));
 		port->index_ = port->tty_.index();
 		port->link();
 		TRY(port->tty_.add_device(parent));
@@ -180,7 +185,9 @@ public:
 			stats_.local()->dropped += bytes.size(); // irqs are off
 			return bytes.size();
 		}
-		usize sent = unpaced_.load() ? send_now(bytes) : 0;
+		usize sent = 0;
+		if (unpaced_.load())
+			sent = send_now(*vs_.wiring_.lock(), bytes);
 		usize n = line_.lock()->fifo.push(bytes.drop_first(sent));
 
 		if (n)
@@ -234,13 +241,10 @@ public:
 		if (on)
 			return;
 		// Whoever sends to us stopped when we throttled: start it again.
-		Port *sender = nullptr;
-		{
-			auto w = vs_.wiring_.lock();
-			sender = cfg_.mode == Mode::NullModem ? w->peer[index_] : this;
-			if (sender)
-				sender->kick();
-		}
+		auto w = vs_.wiring_.lock();
+		Port *sender = cfg_.mode == Mode::NullModem ? w->peer[index_] : this;
+		if (sender)
+			sender->resume(*w);
 	}
 
 	u32 tiocmget()
@@ -569,25 +573,7 @@ private:
 		bool receiver_stopped =
 			dest && dest->throttled_.load() && (!elastic || budget == 0);
 		bool stalled = !generator && (cts_off || receiver_stopped);
-		u8 chunk[kChunk];
-		bool moved = false;
-
-		while (budget > 0 && !stalled) {
-			usize n = budget < kChunk ? static_cast<usize>(budget) : kChunk;
-
-			if (generator) {
-				auto l = line_.lock();
-				for (usize i = 0; i < n; i++)
-					chunk[i] = l->letter();
-			} else {
-				n = line_.lock()->fifo.pop(Span<u8>(chunk).first(n));
-			}
-			if (n == 0)
-				break;
-			budget -= n;
-			moved = true;
-			deliver(dest, Span<const u8>(chunk).first(n));
-		}
+		bool moved = !stalled && send_chunks(dest, budget, generator) > 0;
 		if (moved && dest)
 			dest->tty_.push();
 		if (moved && !generator)
@@ -603,32 +589,76 @@ private:
 		return false;
 	}
 
-	/// Unpaced, with nothing queued before them: the bytes go to the other
-	/// end's flip buffer now, as far as it has room (a pty's do the same),
-	/// instead of waiting for the timer. Returns how many went; the rest
-	/// take the FIFO. Order holds: writes to one tty are serialised, and
-	/// the pump, the only other sender, runs under the wiring lock held here.
-	usize send_now(Span<const u8> bytes)
+	/// Unpaced: the writer moves the line itself, as a pty's does, instead
+	/// of leaving it to the timer: first what is queued (at most a tick's
+	/// burst), then, once nothing is queued before them, `bytes`, each as far
+	/// as the other end's flip buffer has room. Returns how many of `bytes`
+	/// went; the rest take the FIFO. Order holds: writes to one tty are
+	/// serialised, and the pump, the only other sender, runs under the
+	/// wiring lock held here. A pending break or CTS off leaves it all to
+	/// the pump.
+	usize send_now(Wiring &w, Span<const u8> bytes)
 	{
-		auto w = vs_.wiring_.lock();
-		Port *dest = destination(*w);
+		Port *dest = destination(w);
 		{
 			auto l = line_.lock();
-			if (l->running || !l->fifo.is_empty() || l->break_pending ||
-			    (l->termios.crtscts() && !(inputs(*w) & tiocm::CTS)))
+			if (l->break_pending || (l->termios.crtscts() && !(inputs(w) & tiocm::CTS)))
 				return 0;
 		}
-		usize n = bytes.size();
-		if (dest && dest->open_.load_acquire()) {
-			u32 room = dest->tty_.buffer_space();
-			n = n < room ? n : room;
+		// Nobody at the other end: everything goes (and is counted dropped).
+		u64 room = dest && dest->open_.load_acquire() ? dest->tty_.buffer_space() : ~u64(0);
+		u64 moved = send_chunks(dest, room < kUnpacedBurst ? room : kUnpacedBurst, false);
+		room -= moved;
+		usize sent = 0;
+		if (line_.lock()->fifo.is_empty()) {
+			sent = room < bytes.size() ? static_cast<usize>(room) : bytes.size();
+			if (sent)
+				deliver(dest, bytes.first(sent));
 		}
-		if (n == 0)
-			return 0;
-		deliver(dest, bytes.first(n));
-		if (dest)
+		if ((moved || sent) && dest)
 			dest->tty_.push();
-		return n;
+		if (moved)
+			tty_.wake_writers(); // the FIFO has room again (for pollers)
+		return sent;
+	}
+
+	/// The receiver took what it had: an unpaced line sends what it queued
+	/// at once and wakes its writer (a pty's reader wakes its writer so),
+	/// and the timer takes on what is left. Wiring lock held.
+	void resume(Wiring &w)
+	{
+		if (unpaced_.load() && cfg_.mode != Mode::Generator) {
+			send_now(w, Span<const u8>());
+			if (line_.lock()->fifo.is_empty())
+				return;
+		}
+		kick();
+	}
+
+	/// Puts up to `budget` bytes on the wire to `dest`, a chunk at a time on
+	/// the stack: the FIFO's, or a generator's letters. Returns how many.
+	u64 send_chunks(Port *dest, u64 budget, bool letters)
+	{
+		u8 chunk[kChunk];
+		u64 moved = 0;
+
+		while (moved < budget) {
+			u64 left = budget - moved;
+			usize n = left < kChunk ? static_cast<usize>(left) : kChunk;
+
+			if (letters) {
+				auto l = line_.lock();
+				for (usize i = 0; i < n; i++)
+					chunk[i] = l->letter();
+			} else {
+				n = line_.lock()->fifo.pop(Span<u8>(chunk).first(n));
+			}
+			if (n == 0)
+				break;
+			moved += n;
+			deliver(dest, Span<const u8>(chunk).first(n));
+		}
+		return moved;
 	}
 
 	/// Puts bytes on the wire to `dest`, counting what is lost and why.

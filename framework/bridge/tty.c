@@ -543,6 +543,18 @@ unsigned int kcxx_tty_port_buffer_space(struct kcxx_tty_port *kp)
 	return tty_buffer_space_avail(&kp->port);
 }
 
+/**
+ * kcxx_tty_port_set_buffer_limit() - cap the memory the flip buffer may hold
+ * @kp: the port
+ * @limit: bytes (the kernel's default is 640 KiB)
+ *
+ * Return: 0, or -EINVAL for a limit below the smallest flip buffer.
+ */
+int kcxx_tty_port_set_buffer_limit(struct kcxx_tty_port *kp, unsigned int limit)
+{
+	return tty_buffer_set_limit(&kp->port, min_t(unsigned int, limit, INT_MAX));
+}
+
 /** kcxx_tty_port_wakeup() - wake writers waiting for room; any context */
 void kcxx_tty_port_wakeup(struct kcxx_tty_port *kp)
 {

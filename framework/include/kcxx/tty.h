@@ -350,6 +350,13 @@ public:
 	void push() { kcxx_tty_port_push(raw_); }
 	/// Room left in the receive buffer.
 	u32 buffer_space() { return kcxx_tty_port_buffer_space(raw_); }
+	/// Caps the receive buffer at `bytes` (the kernel's default is 640 KiB,
+	/// a pty's 8 KiB). A sender that waits for room keeps less in flight.
+	/// EINVAL: below the smallest buffer. After create().
+	Result<void> limit_buffer(u32 bytes)
+	{
+		return to_result(kcxx_tty_port_set_buffer_limit(raw_, bytes));
+	}
 	/// Wakes writers waiting for write_room() (and tcdrain). Any context.
 	void wake_writers() { kcxx_tty_port_wakeup(raw_); }
 

@@ -91,6 +91,7 @@ unsigned long kcxx_tty_port_insert(struct kcxx_tty_port *port, const unsigned ch
 int kcxx_tty_port_insert_break(struct kcxx_tty_port *port);
 void kcxx_tty_port_push(struct kcxx_tty_port *port);
 unsigned int kcxx_tty_port_buffer_space(struct kcxx_tty_port *port);
+int kcxx_tty_port_set_buffer_limit(struct kcxx_tty_port *port, unsigned int limit);
 void kcxx_tty_port_wakeup(struct kcxx_tty_port *port);
 
 #ifdef __cplusplus
