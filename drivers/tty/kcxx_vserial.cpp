@@ -10,9 +10,9 @@
  * or nowhere) at baud / (start + data + parity + stop bits) characters per
  * second, or as fast as the receiver takes them when unpaced (then the
  * writer moves them itself, as a pty's does: the timer only resumes a line
- * whose receiver was full). Every insert
- * into any port's flip buffer happens under the module's wiring lock, which
- * makes it the single producer the tty layer requires.
+ * whose receiver was full). Every insert into any port's flip buffer happens
+ * under the module's wiring lock, which makes it the single producer the tty
+ * layer requires.
  */
 #include <kcxx/atomic.h>
 #include <kcxx/fifo.h>
@@ -40,7 +40,7 @@ KCXX_MODULE_PARAM_RANGE(
 	loopback_ports, uint, 0, 0, kMaxParamPorts, 0444,
 	"Number of loopback ports to create without a device-tree node (0-16, default 0)");
 
-constexpr usize kChunk = 256;		   // bytes moved per step, on the timer's stack
+constexpr usize kChunk = 256;		   // bytes moved per step, on the sender's stack
 constexpr u64 kUnpacedBurst = 16 * kChunk; // per tick when unpaced
 constexpr u64 kMinTickNs = 1000000;	   // paced: at most 1000 ticks/s
 constexpr u64 kUnpacedTickNs = 1000000;	   // unpaced: retry period when the receiver is full
